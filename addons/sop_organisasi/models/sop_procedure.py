@@ -1,0 +1,447 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools.dates import format_date_long, format_date_short
+from ..tools.nip import NipError, format_nip
+
+LINE_KINDS = ("legal", "qualification", "related", "equipment", "warning", "record")
+
+# Fields that may change on an effective or superseded SOP (workflow and chatter).
+_LOCKED_STATE_WRITABLE = {
+    "state",
+    "active",
+    "message_main_attachment_id",
+    "message_follower_ids",
+    "activity_ids",
+    "review_ids",
+}
+
+
+class SopProcedure(models.Model):
+    _name = "sop.procedure"
+    _description = "SOP AP Document"
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _order = "number, revision_no desc, id desc"
+    _rec_names_search = ["name", "number"]
+
+    # tier validation: review -> effective; going back to draft drops the reviews
+    _state_field = "state"
+    _state_from = ["review"]
+    _state_to = ["effective"]
+    _cancel_state = "draft"
+    _tier_validation_manual_config = False
+
+    # identity
+    name = fields.Char(string="SOP Name", required=True, tracking=True, translate=False)
+    number = fields.Char(
+        string="SOP Number",
+        copy=False,
+        tracking=True,
+        index=True,
+        help="Given from the 'SOP number' sequence when the SOP is submitted for "
+        "review, unless typed in. A revision keeps the number of its SOP.",
+    )
+    revision_no = fields.Integer(string="Revision No.", default=0, copy=False, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    unit_id = fields.Many2one(
+        "hr.department",
+        string="Organisational Unit",
+        tracking=True,
+        index=True,
+        help="The unit that owns the SOP, e.g. Bagian Organisasi.",
+    )
+    date_created = fields.Date(
+        string="Date of Creation",
+        tracking=True,
+        help="Tanggal pembuatan: the date drafting was finished.",
+    )
+    date_revision = fields.Date(string="Date of Revision", tracking=True, copy=False)
+    date_effective = fields.Date(string="Effective Date", tracking=True, copy=False)
+    approver_title = fields.Char(
+        string="Approving Position",
+        tracking=True,
+        help="'Disahkan oleh': the position, with its a.n./Plt. prefix, "
+        "e.g. 'Plt. SEKRETARIS DAERAH KOTA MOJOKERTO'.",
+    )
+    approver_name = fields.Char(string="Approving Official", tracking=True)
+    approver_rank = fields.Char(string="Rank (Pangkat)", tracking=True)
+    approver_nip = fields.Char(string="NIP", tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("review", "Under Review"),
+            ("effective", "Effective"),
+            ("superseded", "Superseded"),
+        ],
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    active = fields.Boolean(default=True)
+    note = fields.Html(string="Notes")
+
+    # the six information boxes
+    line_ids = fields.One2many("sop.procedure.line", "procedure_id", string="Information Lines", copy=True)
+    legal_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Legal Basis",
+        domain=[("kind", "=", "legal")], context={"default_kind": "legal"},
+    )
+    qualification_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Executor Qualifications",
+        domain=[("kind", "=", "qualification")], context={"default_kind": "qualification"},
+    )
+    related_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Related SOPs",
+        domain=[("kind", "=", "related")], context={"default_kind": "related"},
+    )
+    equipment_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Equipment",
+        domain=[("kind", "=", "equipment")], context={"default_kind": "equipment"},
+    )
+    warning_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Warnings",
+        domain=[("kind", "=", "warning")], context={"default_kind": "warning"},
+    )
+    record_line_ids = fields.One2many(
+        "sop.procedure.line", "procedure_id", string="Records",
+        domain=[("kind", "=", "record")], context={"default_kind": "record"},
+    )
+    related_procedure_ids = fields.Many2many(
+        "sop.procedure",
+        compute="_compute_related_procedure_ids",
+        search="_search_related_procedure_ids",
+        string="Linked SOPs",
+    )
+
+    # procedure
+    role_ids = fields.Many2many(
+        "sop.role",
+        string="Executor Roles",
+        help="The 'Pelaksana' columns of the SOP. Every step is performed by one of them.",
+    )
+    section_ids = fields.One2many("sop.section", "procedure_id", string="Sections", copy=True)
+    step_ids = fields.One2many("sop.step", "procedure_id", string="Steps")
+    step_count = fields.Integer(compute="_compute_step_count", string="Number of Steps")
+
+    # versions
+    previous_id = fields.Many2one("sop.procedure", string="Previous Version", copy=False, readonly=True, index=True)
+    root_id = fields.Many2one(
+        "sop.procedure", string="First Version", compute="_compute_root_id", store=True, recursive=True, index=True
+    )
+    version_ids = fields.One2many(
+        "sop.procedure", compute="_compute_version_ids", string="Versions",
+    )
+    version_count = fields.Integer(compute="_compute_version_ids")
+
+    # printable values
+    revision_display = fields.Char(string="Revision", compute="_compute_display_values")
+    date_created_display = fields.Char(compute="_compute_display_values")
+    date_effective_display = fields.Char(compute="_compute_display_values")
+    date_effective_long = fields.Char(compute="_compute_display_values")
+    approver_nip_display = fields.Char(compute="_compute_display_values")
+
+    _sql_constraints = [
+        (
+            "number_revision_uniq",
+            "unique(company_id, number, revision_no)",
+            "This SOP number and revision already exist.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("line_ids.related_procedure_id")
+    def _compute_related_procedure_ids(self):
+        for rec in self:
+            rec.related_procedure_ids = rec.line_ids.related_procedure_id
+
+    def _search_related_procedure_ids(self, operator, value):
+        return [("line_ids.related_procedure_id", operator, value)]
+
+    @api.depends("step_ids")
+    def _compute_step_count(self):
+        for rec in self:
+            rec.step_count = len(rec.step_ids)
+
+    @api.depends("previous_id", "previous_id.root_id")
+    def _compute_root_id(self):
+        for rec in self:
+            rec.root_id = rec.previous_id.root_id or rec.previous_id or rec
+
+    @api.depends("root_id")
+    def _compute_version_ids(self):
+        for rec in self:
+            root = rec.root_id or rec
+            if isinstance(root.id, int):
+                versions = self.with_context(active_test=False).search(
+                    [("root_id", "=", root.id)], order="revision_no desc, id desc"
+                )
+            else:
+                versions = rec
+            rec.version_ids = versions
+            rec.version_count = len(versions)
+
+    @api.depends("revision_no", "date_revision", "date_created", "date_effective", "approver_nip")
+    def _compute_display_values(self):
+        for rec in self:
+            rev = f"{rec.revision_no:02d}"
+            rec.revision_display = (
+                f"{rev}/{format_date_short(rec.date_revision)}" if rec.date_revision else rev
+            )
+            rec.date_created_display = format_date_short(rec.date_created)
+            rec.date_effective_display = format_date_short(rec.date_effective)
+            rec.date_effective_long = format_date_long(rec.date_effective)
+            try:
+                rec.approver_nip_display = format_nip(rec.approver_nip) if rec.approver_nip else ""
+            except NipError:
+                rec.approver_nip_display = rec.approver_nip
+
+    @api.depends("number", "name", "revision_no")
+    def _compute_display_name(self):
+        for rec in self:
+            name = rec.name or ""
+            if rec.number:
+                name = f"[{rec.number}] {name}"
+            if rec.revision_no and rec.state == "superseded":
+                name = self.env._("%(name)s (rev. %(rev)s)", name=name, rev=rec.revision_no)
+            rec.display_name = name
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("approver_nip")
+    def _check_approver_nip(self):
+        for rec in self.filtered("approver_nip"):
+            try:
+                format_nip(rec.approver_nip)
+            except NipError as exc:
+                raise ValidationError(
+                    self.env._(
+                        "The NIP '%(nip)s' of the approving official is not valid: a NIP has "
+                        "18 digits (birth date, CPNS year and month, gender 1 or 2, serial).",
+                        nip=rec.approver_nip,
+                    )
+                ) from exc
+
+    @api.constrains("number", "previous_id", "company_id")
+    def _check_number_unique(self):
+        for rec in self.filtered("number"):
+            others = self.with_context(active_test=False).search(
+                [
+                    ("id", "!=", rec.id),
+                    ("number", "=", rec.number),
+                    ("company_id", "=", rec.company_id.id),
+                    ("root_id", "!=", rec.root_id.id),
+                ],
+                limit=1,
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "The SOP number %(number)s is already used by '%(other)s'. "
+                        "Each SOP needs its own number; revisions keep theirs.",
+                        number=rec.number,
+                        other=others.name,
+                    )
+                )
+
+    @api.constrains("role_ids")
+    def _check_roles_used(self):
+        for rec in self:
+            unused = rec.step_ids.role_id - rec.role_ids
+            if unused:
+                raise ValidationError(
+                    self.env._(
+                        "The role(s) %(roles)s still perform steps of '%(sop)s': "
+                        "reassign those steps before removing the role.",
+                        roles=", ".join(unused.mapped("name")),
+                        sop=rec.name,
+                    )
+                )
+
+    # -------------------------------------------------------------------- CRUD
+    def write(self, vals):
+        locked = self.filtered(lambda r: r.state in ("effective", "superseded"))
+        if locked and not self.env.context.get("sop_allow_locked_write"):
+            forbidden = set(vals) - _LOCKED_STATE_WRITABLE
+            forbidden = {f for f in forbidden if not f.startswith(("message_", "activity_"))}
+            if vals.get("state", "superseded") != "superseded":
+                forbidden.add("state")
+            if forbidden:
+                raise UserError(
+                    self.env._(
+                        "The SOP '%(sop)s' is %(state)s and can no longer be changed. "
+                        "Use 'Revise' to prepare a new version.",
+                        sop=locked[0].display_name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(rec.state != "draft" for rec in self):
+            raise UserError(
+                self.env._("Only draft SOPs can be deleted; archive effective or superseded ones instead.")
+            )
+
+    def _check_editable(self):
+        """Raise unless the SOP content (boxes, sections, steps) may change."""
+        for rec in self:
+            if rec.state != "draft" and not self.env.context.get("sop_allow_locked_write"):
+                raise UserError(
+                    self.env._(
+                        "The content of '%(sop)s' can only be changed while it is a draft.",
+                        sop=rec.display_name,
+                    )
+                )
+
+    # --------------------------------------------------------------- workflow
+    def _check_complete(self):
+        """Raise a clear error if the SOP is not ready to be reviewed."""
+        for rec in self:
+            problems = []
+            if not rec.step_ids:
+                problems.append(self.env._("it has no procedure steps"))
+            starts = rec.step_ids.filtered(lambda s: s.kind == "start")
+            if len(starts) != 1:
+                problems.append(self.env._("it needs exactly one start step (found %s)", len(starts)))
+            if not rec.step_ids.filtered(lambda s: s.kind == "end"):
+                problems.append(self.env._("it needs at least one end step"))
+            if not rec.unit_id:
+                problems.append(self.env._("the organisational unit is missing"))
+            if not rec.approver_name or not rec.approver_title:
+                problems.append(self.env._("the approving official is missing"))
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "'%(sop)s' cannot be submitted: %(problems)s.",
+                        sop=rec.name,
+                        problems="; ".join(problems),
+                    )
+                )
+
+    def _next_free_number(self):
+        self.ensure_one()
+        sequence = self.env["ir.sequence"].with_company(self.company_id)
+        for _attempt in range(1000):
+            number = sequence.next_by_code("sop.procedure")
+            if not number:
+                raise UserError(self.env._("The 'SOP number' sequence is missing."))
+            if not self.search_count([("number", "=", number), ("company_id", "=", self.company_id.id)]):
+                return number
+        raise UserError(self.env._("No free SOP number found in the sequence."))
+
+    def action_submit(self):
+        """Draft -> under review: check completeness, number it, ask the tiers."""
+        for rec in self:
+            if rec.state != "draft":
+                raise UserError(self.env._("Only draft SOPs can be submitted for review."))
+            rec._check_complete()
+            vals = {"state": "review"}
+            if not rec.number:
+                vals["number"] = rec._next_free_number()
+            if not rec.date_created:
+                vals["date_created"] = fields.Date.context_today(rec)
+            rec.write(vals)
+            if rec.need_validation:
+                rec.request_validation()
+        return True
+
+    def action_make_effective(self):
+        """Under review -> effective, once every tier has validated it."""
+        for rec in self:
+            if rec.state != "review":
+                raise UserError(self.env._("Only SOPs under review can become effective."))
+            vals = {"state": "effective"}
+            if not rec.date_effective:
+                vals["date_effective"] = fields.Date.context_today(rec)
+            rec.write(vals)  # tier validation refuses while reviews are pending
+            previous = rec.previous_id.with_context(sop_allow_locked_write=True)
+            if previous.state == "effective":
+                previous.write({"state": "superseded"})
+                previous.message_post(
+                    body=self.env._("Superseded by revision %s.", rec.revision_no)
+                )
+        return True
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        if self.state == "review" and self.validation_status == "validated":
+            # the last reviewer does not need write access on the SOP itself
+            self.sudo().action_make_effective()
+        return res
+
+    def action_back_to_draft(self):
+        for rec in self:
+            if rec.state != "review":
+                raise UserError(self.env._("Only SOPs under review can go back to draft."))
+            rec.with_context(skip_validation_check=True).write({"state": "draft"})
+        return True
+
+    def action_revise(self):
+        """Create the next draft version of an effective SOP and open it."""
+        self.ensure_one()
+        if self.state != "effective":
+            raise UserError(self.env._("Only an effective SOP can be revised."))
+        pending = self.search([("previous_id", "=", self.id)], limit=1)
+        if pending:
+            raise UserError(
+                self.env._(
+                    "A revision of this SOP already exists (%(rev)s); continue that one.",
+                    rev=pending.display_name,
+                )
+            )
+        new = self._copy_as_revision()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def _copy_as_revision(self):
+        self.ensure_one()
+        new = self.with_context(sop_allow_locked_write=True).copy(
+            {
+                "number": self.number,
+                "revision_no": self.revision_no + 1,
+                "previous_id": self.id,
+                "date_revision": fields.Date.context_today(self),
+                "role_ids": [Command.set(self.role_ids.ids)],
+            }
+        )
+        new._remap_return_steps(self)
+        new.message_post(body=self.env._("Revision of %s.", self._get_html_link()))
+        return new
+
+    def _remap_return_steps(self, source):
+        """Point the copied decisions at the copied steps (not the old version's)."""
+        old_steps = source.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))
+        new_steps = self.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))
+        mapping = dict(zip(old_steps.ids, new_steps, strict=True))
+        for old, new in zip(old_steps, new_steps, strict=True):
+            if old.return_step_id:
+                new.with_context(sop_allow_locked_write=True).return_step_id = mapping[old.return_step_id.id]
+
+    def action_view_versions(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Versions"),
+            "res_model": self._name,
+            "view_mode": "list,form",
+            "domain": [("root_id", "=", self.root_id.id)],
+            "context": {"active_test": False},
+        }
+
+    # --------------------------------------------------------------- helpers
+    def _get_lines(self, kind):
+        self.ensure_one()
+        return self.line_ids.filtered(lambda line: line.kind == kind).sorted("sequence")
+
+    def _get_ordered_steps(self):
+        self.ensure_one()
+        return self.section_ids.sorted("sequence").step_ids

@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+
+
+class SopRole(models.Model):
+    _name = "sop.role"
+    _description = "SOP Executor Role"
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    column_label = fields.Char(
+        help="Short label printed as the 'Pelaksana' column header, "
+        "e.g. 'Kasubbag Kelemb & Anjab'. Defaults to the name.",
+    )
+    sequence = fields.Integer(default=10, help="Column order in SOP flowcharts.")
+    active = fields.Boolean(default=True)
+    description = fields.Text()
+    resolution_type = fields.Selection(
+        [
+            ("job", "HR job positions"),
+            ("department", "Employees of a department"),
+            ("employee", "Specific employees"),
+            ("group", "Members of a user group"),
+            ("opd", "Liaison users of the case's OPD"),
+        ],
+        string="Resolves To",
+        required=True,
+        default="job",
+        help="How the role finds the people who act:\n"
+        "- HR job positions: employees holding one of the positions "
+        "(limited to the department below if set);\n"
+        "- Employees of a department: its manager and members;\n"
+        "- Specific employees: the employees listed;\n"
+        "- Members of a user group;\n"
+        "- Liaison users of the OPD a case is run for.",
+    )
+    job_ids = fields.Many2many("hr.job", string="Job Positions")
+    department_id = fields.Many2one("hr.department", string="Department")
+    employee_ids = fields.Many2many("hr.employee", string="Employees")
+    group_id = fields.Many2one("res.groups", string="User Group")
+    user_ids = fields.Many2many(
+        "res.users",
+        compute="_compute_user_ids",
+        string="Resolved Users",
+        help="Users this role resolves to today (for the OPD role: none until a case names its OPD).",
+    )
+    step_count = fields.Integer(compute="_compute_step_count", string="Steps")
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "An executor role with this name already exists."),
+    ]
+
+    @api.depends(
+        "resolution_type",
+        "job_ids",
+        "department_id",
+        "employee_ids",
+        "group_id",
+        "job_ids.employee_ids.user_id",
+        "employee_ids.user_id",
+        "group_id.users",
+    )
+    def _compute_user_ids(self):
+        for role in self:
+            role.user_ids = role._resolve_users()
+
+    def _compute_step_count(self):
+        counts = dict(
+            self.env["sop.step"]._read_group([("role_id", "in", self.ids)], ["role_id"], ["__count"])
+        )
+        for role in self:
+            role.step_count = counts.get(role, 0)
+
+    def _get_column_label(self):
+        self.ensure_one()
+        return self.column_label or self.name
+
+    def _resolve_users(self, opd=None):
+        """Return the active internal users acting in this role.
+
+        :param opd: an ``hr.department`` (OPD) for roles of type ``opd``.
+        """
+        self.ensure_one()
+        users = self.env["res.users"]
+        if self.resolution_type == "job":
+            domain = [("job_id", "in", self.job_ids.ids)]
+            if self.department_id:
+                domain.append(("department_id", "child_of", self.department_id.id))
+            users = self.env["hr.employee"].search(domain).user_id
+        elif self.resolution_type == "department" and self.department_id:
+            employees = self.env["hr.employee"].search(
+                [("department_id", "child_of", self.department_id.id)]
+            )
+            users = employees.user_id | self.department_id.manager_id.user_id
+        elif self.resolution_type == "employee":
+            users = self.employee_ids.user_id
+        elif self.resolution_type == "group" and self.group_id:
+            users = self.group_id.users
+        elif self.resolution_type == "opd" and opd:
+            users = opd.liaison_user_ids
+        return users.filtered("active")
+
+    def action_view_steps(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sop_organisasi.sop_step_action")
+        action["domain"] = [("role_id", "=", self.id)]
+        return action

@@ -1,0 +1,46 @@
+from odoo import api, fields, models
+
+
+class SopSection(models.Model):
+    """A phase of the procedure ("A. Perencanaan") with its own table of steps."""
+
+    _name = "sop.section"
+    _description = "SOP Procedure Section"
+    _order = "procedure_id, sequence, id"
+
+    procedure_id = fields.Many2one("sop.procedure", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    code = fields.Char(help="Letter printed before the title, e.g. 'A'.")
+    name = fields.Char(string="Title", required=True)
+    step_ids = fields.One2many("sop.step", "section_id", string="Steps", copy=True)
+    role_ids = fields.Many2many(
+        "sop.role",
+        compute="_compute_role_ids",
+        string="Acting Roles",
+        help="Roles performing at least one step of the section, in column order.",
+    )
+
+    @api.depends("step_ids.role_id", "procedure_id.role_ids")
+    def _compute_role_ids(self):
+        for section in self:
+            acting = section.step_ids.role_id
+            section.role_ids = acting.sorted(lambda r: (r.sequence, r.id))
+
+    @api.depends("code", "name")
+    def _compute_display_name(self):
+        for section in self:
+            section.display_name = f"{section.code}. {section.name}" if section.code else section.name
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sections = super().create(vals_list)
+        sections.procedure_id._check_editable()
+        return sections
+
+    def write(self, vals):
+        self.procedure_id._check_editable()
+        return super().write(vals)
+
+    def unlink(self):
+        self.procedure_id._check_editable()
+        return super().unlink()

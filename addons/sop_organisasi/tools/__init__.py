@@ -1,0 +1,5 @@
+"""Pure helpers (no ORM state) shared by the SOP addons.
+
+Import them from here in ``sop_survey`` too, so the rules live in one place.
+"""
+from . import dates, duration, nip  # noqa: F401
