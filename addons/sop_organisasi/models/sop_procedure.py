@@ -144,14 +144,6 @@ class SopProcedure(models.Model):
     date_effective_long = fields.Char(compute="_compute_display_values")
     approver_nip_display = fields.Char(compute="_compute_display_values")
 
-    _sql_constraints = [
-        (
-            "number_revision_uniq",
-            "unique(company_id, number, revision_no)",
-            "This SOP number and revision already exist.",
-        ),
-    ]
-
     # ------------------------------------------------------------------ compute
     @api.depends("line_ids.related_procedure_id")
     def _compute_related_procedure_ids(self):
@@ -224,7 +216,7 @@ class SopProcedure(models.Model):
                     )
                 ) from exc
 
-    @api.constrains("number", "previous_id", "company_id")
+    @api.constrains("number", "previous_id", "company_id", "revision_no")
     def _check_number_unique(self):
         for rec in self.filtered("number"):
             others = self.with_context(active_test=False).search(
@@ -232,7 +224,9 @@ class SopProcedure(models.Model):
                     ("id", "!=", rec.id),
                     ("number", "=", rec.number),
                     ("company_id", "=", rec.company_id.id),
+                    "|",
                     ("root_id", "!=", rec.root_id.id),
+                    ("revision_no", "=", rec.revision_no),
                 ],
                 limit=1,
             )
@@ -345,8 +339,12 @@ class SopProcedure(models.Model):
             if not rec.date_created:
                 vals["date_created"] = fields.Date.context_today(rec)
             rec.write(vals)
+            rec.invalidate_recordset(["need_validation"])
             if rec.need_validation:
                 rec.request_validation()
+                rec.invalidate_recordset(["need_validation"])
+                # sets the first tier pending, as the web client does
+                rec.review_ids._compute_can_review()
         return True
 
     def action_make_effective(self):
@@ -404,7 +402,7 @@ class SopProcedure(models.Model):
 
     def _copy_as_revision(self):
         self.ensure_one()
-        new = self.with_context(sop_allow_locked_write=True).copy(
+        new = self.with_context(sop_allow_locked_write=True, sop_copying_revision=True).copy(
             {
                 "number": self.number,
                 "revision_no": self.revision_no + 1,
@@ -414,13 +412,14 @@ class SopProcedure(models.Model):
             }
         )
         new._remap_return_steps(self)
+        new.step_ids._check_decision()
         new.message_post(body=self.env._("Revision of %s.", self._get_html_link()))
         return new
 
     def _remap_return_steps(self, source):
         """Point the copied decisions at the copied steps (not the old version's)."""
-        old_steps = source.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))
-        new_steps = self.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))
+        old_steps = source._get_ordered_steps()
+        new_steps = self._get_ordered_steps()
         mapping = dict(zip(old_steps.ids, new_steps, strict=True))
         for old, new in zip(old_steps, new_steps, strict=True):
             if old.return_step_id:
@@ -444,4 +443,4 @@ class SopProcedure(models.Model):
 
     def _get_ordered_steps(self):
         self.ensure_one()
-        return self.section_ids.sorted("sequence").step_ids
+        return self.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))

@@ -51,11 +51,13 @@ class SopProcedureLine(models.Model):
         return lines
 
     def write(self, vals):
+        self.check_access("write")
         self.procedure_id._check_editable()
         res = super().write(vals)
         self.procedure_id._check_editable()
         return res
 
     def unlink(self):
+        self.check_access("unlink")
         self.procedure_id._check_editable()
         return super().unlink()

@@ -38,9 +38,11 @@ class SopSection(models.Model):
         return sections
 
     def write(self, vals):
+        self.check_access("write")
         self.procedure_id._check_editable()
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self.procedure_id._check_editable()
         return super().unlink()

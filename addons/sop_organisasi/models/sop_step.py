@@ -82,7 +82,8 @@ class SopStep(models.Model):
     @api.constrains("kind", "return_step_id", "section_id")
     def _check_decision(self):
         for step in self:
-            if step.kind == "decision" and not step.return_step_id:
+            copying = self.env.context.get("sop_copying_revision")
+            if step.kind == "decision" and not step.return_step_id and not copying:
                 raise ValidationError(
                     self.env._(
                         "Step %(code)s is a decision: name the step it returns to when "
@@ -138,10 +139,12 @@ class SopStep(models.Model):
         return steps
 
     def write(self, vals):
+        self.check_access("write")
         self.procedure_id._check_editable()
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self.procedure_id._check_editable()
         referencing = self.search([("return_step_id", "in", self.ids), ("id", "not in", self.ids)])
         if referencing:
