@@ -42,9 +42,7 @@ class SopProcedure(models.Model):
         "review, unless typed in. A revision keeps the number of its SOP.",
     )
     revision_no = fields.Integer(string="Revision No.", default=0, copy=False, tracking=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     unit_id = fields.Many2one(
         "hr.department",
         string="Organisational Unit",
@@ -62,8 +60,7 @@ class SopProcedure(models.Model):
     approver_title = fields.Char(
         string="Approving Position",
         tracking=True,
-        help="'Disahkan oleh': the position, with its a.n./Plt. prefix, "
-        "e.g. 'Plt. SEKRETARIS DAERAH KOTA MOJOKERTO'.",
+        help="'Disahkan oleh': the position, with its a.n./Plt. prefix, e.g. 'Plt. SEKRETARIS DAERAH KOTA MOJOKERTO'.",
     )
     approver_name = fields.Char(string="Approving Official", tracking=True)
     approver_rank = fields.Char(string="Rank (Pangkat)", tracking=True)
@@ -87,28 +84,46 @@ class SopProcedure(models.Model):
     # the six information boxes
     line_ids = fields.One2many("sop.procedure.line", "procedure_id", string="Information Lines", copy=True)
     legal_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Legal Basis",
-        domain=[("kind", "=", "legal")], context={"default_kind": "legal"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Legal Basis",
+        domain=[("kind", "=", "legal")],
+        context={"default_kind": "legal"},
     )
     qualification_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Executor Qualifications",
-        domain=[("kind", "=", "qualification")], context={"default_kind": "qualification"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Executor Qualifications",
+        domain=[("kind", "=", "qualification")],
+        context={"default_kind": "qualification"},
     )
     related_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Related SOPs",
-        domain=[("kind", "=", "related")], context={"default_kind": "related"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Related SOPs",
+        domain=[("kind", "=", "related")],
+        context={"default_kind": "related"},
     )
     equipment_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Equipment",
-        domain=[("kind", "=", "equipment")], context={"default_kind": "equipment"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Equipment",
+        domain=[("kind", "=", "equipment")],
+        context={"default_kind": "equipment"},
     )
     warning_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Warnings",
-        domain=[("kind", "=", "warning")], context={"default_kind": "warning"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Warnings",
+        domain=[("kind", "=", "warning")],
+        context={"default_kind": "warning"},
     )
     record_line_ids = fields.One2many(
-        "sop.procedure.line", "procedure_id", string="Records",
-        domain=[("kind", "=", "record")], context={"default_kind": "record"},
+        "sop.procedure.line",
+        "procedure_id",
+        string="Records",
+        domain=[("kind", "=", "record")],
+        context={"default_kind": "record"},
     )
     related_procedure_ids = fields.Many2many(
         "sop.procedure",
@@ -133,7 +148,9 @@ class SopProcedure(models.Model):
         "sop.procedure", string="First Version", compute="_compute_root_id", store=True, recursive=True, index=True
     )
     version_ids = fields.One2many(
-        "sop.procedure", compute="_compute_version_ids", string="Versions",
+        "sop.procedure",
+        compute="_compute_version_ids",
+        string="Versions",
     )
     version_count = fields.Integer(compute="_compute_version_ids")
 
@@ -180,9 +197,7 @@ class SopProcedure(models.Model):
     def _compute_display_values(self):
         for rec in self:
             rev = f"{rec.revision_no:02d}"
-            rec.revision_display = (
-                f"{rev}/{format_date_short(rec.date_revision)}" if rec.date_revision else rev
-            )
+            rec.revision_display = f"{rev}/{format_date_short(rec.date_revision)}" if rec.date_revision else rev
             rec.date_created_display = format_date_short(rec.date_created)
             rec.date_effective_display = format_date_short(rec.date_effective)
             rec.date_effective_long = format_date_long(rec.date_effective)
@@ -276,9 +291,7 @@ class SopProcedure(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if any(rec.state != "draft" for rec in self):
-            raise UserError(
-                self.env._("Only draft SOPs can be deleted; archive effective or superseded ones instead.")
-            )
+            raise UserError(self.env._("Only draft SOPs can be deleted; archive effective or superseded ones instead."))
 
     def _check_editable(self):
         """Raise unless the SOP content (boxes, sections, steps) may change."""
@@ -359,9 +372,7 @@ class SopProcedure(models.Model):
             previous = rec.previous_id.with_context(sop_allow_locked_write=True)
             if previous.state == "effective":
                 previous.write({"state": "superseded"})
-                previous.message_post(
-                    body=self.env._("Superseded by revision %s.", rec.revision_no)
-                )
+                previous.message_post(body=self.env._("Superseded by revision %s.", rec.revision_no))
         return True
 
     def _validate_tier(self, tiers=False):

@@ -57,7 +57,6 @@ class SopProcedureLine(models.Model):
         self.procedure_id._check_editable()
         return res
 
-    def unlink(self):
-        self.check_access("unlink")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_draft(self):
         self.procedure_id._check_editable()
-        return super().unlink()

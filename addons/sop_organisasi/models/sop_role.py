@@ -34,7 +34,7 @@ class SopRole(models.Model):
         "- Liaison users of the OPD a case is run for.",
     )
     job_ids = fields.Many2many("hr.job", string="Job Positions")
-    department_id = fields.Many2one("hr.department", string="Department")
+    department_id = fields.Many2one("hr.department")
     employee_ids = fields.Many2many("hr.employee", string="Employees")
     group_id = fields.Many2one("res.groups", string="User Group")
     user_ids = fields.Many2many(
@@ -64,9 +64,7 @@ class SopRole(models.Model):
             role.user_ids = role._resolve_users()
 
     def _compute_step_count(self):
-        counts = dict(
-            self.env["sop.step"]._read_group([("role_id", "in", self.ids)], ["role_id"], ["__count"])
-        )
+        counts = dict(self.env["sop.step"]._read_group([("role_id", "in", self.ids)], ["role_id"], ["__count"]))
         for role in self:
             role.step_count = counts.get(role, 0)
 
@@ -87,9 +85,7 @@ class SopRole(models.Model):
                 domain.append(("department_id", "child_of", self.department_id.id))
             users = self.env["hr.employee"].search(domain).user_id
         elif self.resolution_type == "department" and self.department_id:
-            employees = self.env["hr.employee"].search(
-                [("department_id", "child_of", self.department_id.id)]
-            )
+            employees = self.env["hr.employee"].search([("department_id", "child_of", self.department_id.id)])
             users = employees.user_id | self.department_id.manager_id.user_id
         elif self.resolution_type == "employee":
             users = self.employee_ids.user_id

@@ -29,24 +29,27 @@ class SopStep(models.Model):
         ],
         required=True,
         default="process",
-        help="Flowchart symbol: capsule for start and end, rectangle for a process, "
-        "diamond for a decision.",
+        help="Flowchart symbol: capsule for start and end, rectangle for a process, diamond for a decision.",
     )
     role_id = fields.Many2one(
-        "sop.role", string="Actor", required=True, ondelete="restrict", index=True,
+        "sop.role",
+        string="Actor",
+        required=True,
+        ondelete="restrict",
+        index=True,
         help="The executor ('Pelaksana') column the step's symbol stands in.",
     )
     requirement = fields.Text(string="Requirements (Kelengkapan)")
     duration_qty = fields.Float(string="Standard Time", digits=(16, 2))
     duration_unit = fields.Selection(UNIT_SELECTION, string="Time Unit")
     duration_display = fields.Char(string="Time (Waktu)", compute="_compute_duration_display")
-    output = fields.Text(string="Output")
+    output = fields.Text()
     remarks = fields.Text(string="Remarks (Keterangan)")
     return_step_id = fields.Many2one(
         "sop.step",
         string="Return Step if No",
         copy=False,
-        ondelete="restrict",
+        ondelete="set null",
         help="For a decision: the step the flow goes back to when the answer is 'no'.",
     )
     code = fields.Char(compute="_compute_code", string="Step")
@@ -86,8 +89,7 @@ class SopStep(models.Model):
             if step.kind == "decision" and not step.return_step_id and not copying:
                 raise ValidationError(
                     self.env._(
-                        "Step %(code)s is a decision: name the step it returns to when "
-                        "the answer is 'no'.",
+                        "Step %(code)s is a decision: name the step it returns to when the answer is 'no'.",
                         code=step.code,
                     )
                 )
@@ -143,8 +145,8 @@ class SopStep(models.Model):
         self.procedure_id._check_editable()
         return super().write(vals)
 
-    def unlink(self):
-        self.check_access("unlink")
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_in_draft(self):
         self.procedure_id._check_editable()
         referencing = self.search([("return_step_id", "in", self.ids), ("id", "not in", self.ids)])
         if referencing:
@@ -155,4 +157,3 @@ class SopStep(models.Model):
                     decision=referencing[0].code,
                 )
             )
-        return super().unlink()

@@ -16,15 +16,14 @@ class TestProcedureConstraints(SopCase):
         steps = self.procedure._get_ordered_steps()
         self.assertEqual(steps.mapped("code"), ["A.1", "A.2", "A.3", "A.4"])
         steps[0].sequence = 25
-        self.assertEqual(self.procedure._get_ordered_steps().mapped("name")[:2],
-                         ["Menyampaikan konsep", "Menyiapkan konsep"])
+        self.assertEqual(
+            self.procedure._get_ordered_steps().mapped("name")[:2], ["Menyampaikan konsep", "Menyiapkan konsep"]
+        )
         self.assertEqual(steps[0].number, 2)
 
     def test_decision_without_return_step(self):
         with self.assertRaisesRegex(ValidationError, "is a decision: name the step it returns to"):
-            self.env["sop.step"].create(
-                self._step_vals(self.section, 35, "decision", self.role_head, "Memutuskan")
-            )
+            self.env["sop.step"].create(self._step_vals(self.section, 35, "decision", self.role_head, "Memutuskan"))
 
     def test_return_step_only_for_decisions(self):
         process = self.procedure.step_ids.filtered(lambda s: s.kind == "process")
@@ -39,9 +38,7 @@ class TestProcedureConstraints(SopCase):
 
     def test_actor_must_be_an_executor_role(self):
         with self.assertRaisesRegex(ValidationError, "is not one of the executor roles"):
-            self.env["sop.step"].create(
-                self._step_vals(self.section, 50, "process", self.role_outsider, "Membantu")
-            )
+            self.env["sop.step"].create(self._step_vals(self.section, 50, "process", self.role_outsider, "Membantu"))
 
     def test_cannot_remove_a_role_that_acts(self):
         with self.assertRaisesRegex(ValidationError, "still perform steps"):
@@ -67,6 +64,12 @@ class TestProcedureConstraints(SopCase):
         with self.assertRaisesRegex(ValidationError, "is the return step of decision A.3"):
             self.procedure._get_ordered_steps()[0].unlink()
 
+    def test_delete_draft_with_decisions(self):
+        other = self._create_procedure("Prosedur Dihapus", number="X/3")
+        steps = other.step_ids
+        other.unlink()
+        self.assertFalse(steps.exists())
+
     def test_submit_requires_a_complete_sop(self):
         empty = self.Procedure.create({"name": "Kosong", "unit_id": self.unit.id})
         with self.assertRaisesRegex(UserError, "has no procedure steps.*start step.*end step.*approving official"):
@@ -76,8 +79,12 @@ class TestProcedureConstraints(SopCase):
     def test_related_sop_links(self):
         other = self._create_procedure("Prosedur Terkait", number="X/2")
         line = self.env["sop.procedure.line"].create(
-            {"procedure_id": self.procedure.id, "kind": "related", "name": "SOP terkait",
-             "related_procedure_id": other.id}
+            {
+                "procedure_id": self.procedure.id,
+                "kind": "related",
+                "name": "SOP terkait",
+                "related_procedure_id": other.id,
+            }
         )
         self.assertEqual(self.procedure.related_procedure_ids, other)
         self.assertEqual(self.Procedure.search([("related_procedure_ids", "=", other.id)]), self.procedure)

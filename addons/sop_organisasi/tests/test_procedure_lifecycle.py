@@ -65,9 +65,7 @@ class TestProcedureLifecycle(SopCase):
         self.assertEqual(self.procedure.validation_status, "validated")
         self.assertEqual(self.procedure.state, "effective")
         self.assertTrue(self.procedure.date_effective)
-        self.assertEqual(
-            self.procedure.review_ids.done_by, self.sop_admin | self.approver
-        )
+        self.assertEqual(self.procedure.review_ids.done_by, self.sop_admin | self.approver)
 
     def test_rejection_and_back_to_draft(self):
         self._submit()

@@ -17,13 +17,17 @@ class TestRoleResolution(SopCase):
         )
 
     def test_job_positions(self):
-        role = self.env["sop.role"].create({"name": "Analis", "resolution_type": "job", "job_ids": [(6, 0, self.job.ids)]})
+        role = self.env["sop.role"].create(
+            {"name": "Analis", "resolution_type": "job", "job_ids": [(6, 0, self.job.ids)]}
+        )
         self.assertEqual(role.user_ids, self.sop_user | self.approver)
         role.department_id = self.unit
         self.assertEqual(role._resolve_users(), self.sop_user)
 
     def test_department_employees_and_group(self):
-        role = self.env["sop.role"].create({"name": "Unit", "resolution_type": "department", "department_id": self.unit.id})
+        role = self.env["sop.role"].create(
+            {"name": "Unit", "resolution_type": "department", "department_id": self.unit.id}
+        )
         self.assertEqual(role.user_ids, self.sop_user)
         role.write({"resolution_type": "employee", "employee_ids": [(6, 0, self.other_employee.ids)]})
         self.assertEqual(role.user_ids, self.approver)
@@ -33,7 +37,9 @@ class TestRoleResolution(SopCase):
         self.assertNotIn(self.sop_user, role.user_ids)
 
     def test_opd_role_uses_liaisons(self):
-        opd = self.env["hr.department"].create({"name": "Dinas Uji", "is_opd": True, "liaison_user_ids": [(6, 0, self.opd_user.ids)]})
+        opd = self.env["hr.department"].create(
+            {"name": "Dinas Uji", "is_opd": True, "liaison_user_ids": [(6, 0, self.opd_user.ids)]}
+        )
         role = self.env.ref("sop_organisasi.role_opd")
         self.assertFalse(role.user_ids)
         self.assertEqual(role._resolve_users(opd=opd), self.opd_user)

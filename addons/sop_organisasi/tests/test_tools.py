@@ -37,7 +37,13 @@ class TestTools(BaseCase):
         self.assertEqual((info.tmt_year, info.tmt_month, info.gender, info.serial), (1987, 12, "male", "002"))
         self.assertEqual(parse_nip("199012312019032001").gender, "female")
         self.assertEqual(format_nip("195901091987121002"), "19590109 198712 1 002")
-        for bad in ("19590109198712100", "1959010919871210021", "195901091987123002", "195913091987121002",
-                    "195901091987131002", "abc"):
+        for bad in (
+            "19590109198712100",
+            "1959010919871210021",
+            "195901091987123002",
+            "195913091987121002",
+            "195901091987131002",
+            "abc",
+        ):
             with self.assertRaises(NipError, msg=bad):
                 parse_nip(bad)

@@ -2,4 +2,5 @@
 
 Import them from here in ``sop_survey`` too, so the rules live in one place.
 """
-from . import dates, duration, nip  # noqa: F401
+
+from . import dates, duration, nip
