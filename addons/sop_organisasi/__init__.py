@@ -1,1 +1,4 @@
-from . import models, tools
+from . import controllers
+from . import models
+from . import tools
+from . import wizard

@@ -8,6 +8,8 @@
     "website": "https://github.com/sop-organisasi",
     "license": "LGPL-3",
     "depends": ["sop_organisasi", "survey", "portal"],
-    "data": [],
+    "data": [
+        "security/ir.model.access.csv",
+    ],
     "installable": True,
 }

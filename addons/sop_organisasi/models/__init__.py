@@ -1,10 +1,9 @@
-from . import (
-    hr_department,
-    res_users,
-    sop_procedure,
-    sop_procedure_line,
-    sop_role,
-    sop_section,
-    sop_step,
-    tier_definition,
-)
+from . import hr_department
+from . import res_company
+from . import res_users
+from . import sop_procedure
+from . import sop_procedure_line
+from . import sop_role
+from . import sop_section
+from . import sop_step
+from . import tier_definition

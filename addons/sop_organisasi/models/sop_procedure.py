@@ -1,8 +1,14 @@
-from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
-from ..tools.dates import format_date_long, format_date_short
-from ..tools.nip import NipError, format_nip
+from ..tools.dates import format_date_long
+from ..tools.dates import format_date_short
+from ..tools.nip import NipError
+from ..tools.nip import format_nip
 
 LINE_KINDS = ("legal", "qualification", "related", "equipment", "warning", "record")
 

@@ -1,7 +1,10 @@
-from odoo import api, fields, models
+from odoo import api
+from odoo import fields
+from odoo import models
 from odoo.exceptions import ValidationError
 
-from ..tools.duration import UNIT_SELECTION, format_duration
+from ..tools.duration import UNIT_SELECTION
+from ..tools.duration import format_duration
 
 
 class SopStep(models.Model):

@@ -1,9 +1,7 @@
-from . import (
-    test_access,
-    test_procedure_constraints,
-    test_procedure_lifecycle,
-    test_role,
-    test_seed_data,
-    test_tools,
-    test_ui_tour,
-)
+from . import test_access
+from . import test_procedure_constraints
+from . import test_procedure_lifecycle
+from . import test_role
+from . import test_seed_data
+from . import test_tools
+from . import test_ui_tour

@@ -3,9 +3,14 @@ import datetime
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-from ..tools.dates import format_date_long, format_date_short
-from ..tools.duration import DurationError, format_duration, parse_duration
-from ..tools.nip import NipError, format_nip, parse_nip
+from ..tools.dates import format_date_long
+from ..tools.dates import format_date_short
+from ..tools.duration import DurationError
+from ..tools.duration import format_duration
+from ..tools.duration import parse_duration
+from ..tools.nip import NipError
+from ..tools.nip import format_nip
+from ..tools.nip import parse_nip
 
 
 @tagged("post_install", "-at_install")

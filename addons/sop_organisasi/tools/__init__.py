@@ -3,4 +3,6 @@
 Import them from here in ``sop_survey`` too, so the rules live in one place.
 """
 
-from . import dates, duration, nip
+from . import dates
+from . import duration
+from . import nip

@@ -1,0 +1,29 @@
+from odoo import fields
+from odoo import models
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    kop_government_name = fields.Char(
+        string="Government Name (Letterhead)",
+        help="First line of the letterhead (kop surat), e.g. PEMERINTAH KOTA MOJOKERTO.",
+    )
+    kop_unit_name = fields.Char(
+        string="Unit Name (Letterhead)",
+        help="Second line of the letterhead, e.g. SEKRETARIAT DAERAH.",
+    )
+    kop_address = fields.Text(
+        string="Address Lines (Letterhead)",
+        help="Address, phone and fax as printed under the unit name.",
+    )
+    kop_city_line = fields.Char(
+        string="City Line (Letterhead)", help="Last line of the letterhead, e.g. MOJOKERTO 61314."
+    )
+    sop_paper_size = fields.Selection(
+        [("f4", "F4 / Folio (215 x 330 mm)"), ("a4", "A4 (210 x 297 mm)")],
+        string="SOP Paper Size",
+        default="f4",
+        required=True,
+        help="Paper of printed SOPs, letters and reports.",
+    )
