@@ -1,0 +1,220 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
+from odoo.addons.sop_organisasi.tools.sinovik_scoring import mean
+from odoo.addons.sop_organisasi.tools.sinovik_scoring import rank_entries
+
+SCORED_KINDS = ("desk", "presentation", "field")
+
+
+class SopSinovikStage(models.Model):
+    _name = "sop.sinovik.stage"
+    _description = "SINOVIK Competition Stage"
+    _order = "competition_id, sequence, id"
+
+    competition_id = fields.Many2one("sop.sinovik.competition", required=True, ondelete="cascade", index=True)
+    sequence = fields.Integer(default=10)
+    name = fields.Char(required=True)
+    kind = fields.Selection(
+        [
+            ("registration", "Call and Registration"),
+            ("administrative", "Administrative Selection"),
+            ("desk", "Desk Evaluation"),
+            ("presentation", "Presentation / Interview"),
+            ("field", "Field Verification"),
+            ("announcement", "Announcement"),
+        ],
+        required=True,
+        default="desk",
+    )
+    date_start = fields.Date(string="Start")
+    date_end = fields.Date(string="End")
+    top_n = fields.Integer(
+        string="Top N Advancing",
+        help="Number of best proposals that advance to the next scored stage (0 = all).",
+    )
+    state = fields.Selection(
+        [("pending", "Pending"), ("open", "Open"), ("closed", "Closed")],
+        default="pending",
+        required=True,
+        readonly=True,
+        copy=False,
+    )
+    is_scored = fields.Boolean(compute="_compute_is_scored", store=True)
+    criterion_ids = fields.One2many("sop.sinovik.criterion", "stage_id", string="Criteria", copy=True)
+    assignment_ids = fields.One2many("sop.sinovik.assignment", "stage_id", string="Juror Assignments")
+    result_ids = fields.One2many("sop.sinovik.result", "stage_id", string="Results")
+    assignment_count = fields.Integer(compute="_compute_assignment_count")
+    weight_total = fields.Float(compute="_compute_weight_total")
+
+    @api.depends("kind")
+    def _compute_is_scored(self):
+        for stage in self:
+            stage.is_scored = stage.kind in SCORED_KINDS
+
+    def _compute_assignment_count(self):
+        for stage in self:
+            stage.assignment_count = len(stage.assignment_ids)
+
+    @api.depends("criterion_ids.weight")
+    def _compute_weight_total(self):
+        for stage in self:
+            stage.weight_total = sum(stage.criterion_ids.mapped("weight"))
+
+    @api.constrains("date_start", "date_end")
+    def _check_dates(self):
+        for stage in self:
+            if stage.date_start and stage.date_end and stage.date_end < stage.date_start:
+                raise ValidationError(self.env._("Stage %(name)s ends before it starts.", name=stage.name))
+
+    @api.constrains("top_n")
+    def _check_top_n(self):
+        if any(stage.top_n < 0 for stage in self):
+            raise ValidationError(self.env._("Top N cannot be negative."))
+
+    # ------------------------------------------------------------------ flow
+    def _next_scored_stage(self):
+        self.ensure_one()
+        stages = self.competition_id.stage_ids.filtered("is_scored").sorted(lambda s: (s.sequence, s.id))
+        later = stages.filtered(lambda s: (s.sequence, s.id) > (self.sequence, self.id))
+        return later[:1]
+
+    def _check_editable(self):
+        closed = self.filtered(lambda s: s.state == "closed")
+        if closed:
+            raise UserError(
+                self.env._("Stage %(name)s is closed: its scores are locked.", name=closed[0].display_name)
+            )
+
+    def action_open(self):
+        for stage in self:
+            if stage.state != "pending":
+                raise UserError(self.env._("Only a pending stage can be opened."))
+            if stage.is_scored and not stage.criterion_ids:
+                raise UserError(
+                    self.env._("Stage %(name)s has no scoring criteria yet.", name=stage.name)
+                )
+        self.state = "open"
+
+    def _stage_proposals(self):
+        self.ensure_one()
+        return self.env["sop.sinovik.proposal"].search(
+            [("current_stage_id", "=", self.id), ("state", "=", "evaluation")]
+        )
+
+    def _compute_ranking(self):
+        """Return the ranked list of dicts for the proposals in this stage."""
+        self.ensure_one()
+        criteria = {c.id: (c.weight, c.max_score) for c in self.criterion_ids}
+        key_criterion = self.criterion_ids.sorted(lambda c: (-c.weight, c.sequence, c.id))[:1]
+        entries = []
+        for proposal in self._stage_proposals():
+            assignments = self.assignment_ids.filtered(lambda a, p=proposal: a.proposal_id == p and a.state == "done")
+            juror_scores = []
+            key_scores = []
+            for assignment in assignments:
+                scores = {s.criterion_id.id: s.score for s in assignment.score_ids}
+                juror_scores.append(juror_score(scores, criteria))
+                key_scores.append(scores.get(key_criterion.id, 0.0))
+            entries.append(
+                {
+                    "id": proposal.id,
+                    "proposal": proposal,
+                    "score": mean(juror_scores),
+                    "key_score": mean(key_scores),
+                    "juror_count": len(juror_scores),
+                    "submit_time": proposal.submit_date,
+                }
+            )
+        return rank_entries(entries)
+
+    def action_close(self, force=False):
+        """Rank the proposals of the stage and advance the top N (all-or-nothing).
+
+        Without ``force`` every assignment of the stage must be complete.
+        """
+        force = force or self.env.context.get("sinovik_force_close")
+        for stage in self:
+            if not stage.is_scored:
+                raise UserError(self.env._("Only scored stages are closed with a ranking."))
+            if stage.state != "open":
+                raise UserError(self.env._("Stage %(name)s is not open.", name=stage.name))
+            proposals = stage._stage_proposals()
+            if not proposals:
+                raise UserError(self.env._("Stage %(name)s has no proposal to rank.", name=stage.name))
+            open_assignments = stage.assignment_ids.filtered(lambda a: a.state != "done")
+            if open_assignments and not force:
+                raise UserError(
+                    self.env._(
+                        "Stage %(name)s still has %(count)s incomplete juror assignment(s): %(list)s. "
+                        "Complete them or close the stage with the override.",
+                        name=stage.name,
+                        count=len(open_assignments),
+                        list=", ".join(open_assignments.mapped("display_name")),
+                    )
+                )
+            unscored = proposals.filtered(
+                lambda p, s=stage: not s.assignment_ids.filtered(lambda a: a.proposal_id == p and a.state == "done")
+            )
+            if unscored and not force:
+                raise UserError(
+                    self.env._(
+                        "These proposals have no completed score in stage %(name)s: %(list)s.",
+                        name=stage.name,
+                        list=", ".join(unscored.mapped("name")),
+                    )
+                )
+            ranking = stage._compute_ranking()
+            next_stage = stage._next_scored_stage()
+            limit = stage.top_n or len(ranking)
+            result_vals = []
+            for entry in ranking:
+                advanced = entry["rank"] <= limit
+                result_vals.append(
+                    {
+                        "stage_id": stage.id,
+                        "proposal_id": entry["id"],
+                        "score": entry["score"],
+                        "key_score": entry["key_score"],
+                        "juror_count": entry["juror_count"],
+                        "rank": entry["rank"],
+                        "advanced": advanced,
+                    }
+                )
+            stage.result_ids.unlink()
+            self.env["sop.sinovik.result"].create(result_vals)
+            for entry in ranking:
+                proposal = entry["proposal"]
+                if entry["rank"] > limit:
+                    proposal._sinovik_write({"state": "eliminated", "final_rank": False})
+                elif next_stage:
+                    proposal._sinovik_write({"current_stage_id": next_stage.id})
+                else:
+                    proposal._sinovik_write({"state": "final", "final_rank": entry["rank"], "final_score": entry["score"]})
+                proposal.message_post(
+                    body=self.env._(
+                        "Stage %(stage)s closed: score %(score).2f, rank %(rank)s%(outcome)s.",
+                        stage=stage.name,
+                        score=entry["score"],
+                        rank=entry["rank"],
+                        outcome=self.env._(", advances") if entry["rank"] <= limit else self.env._(", eliminated"),
+                    )
+                )
+            stage.state = "closed"
+            if next_stage and next_stage.state == "pending":
+                next_stage.action_open()
+        return True
+
+    def action_close_force(self):
+        return self.action_close(force=True)
+
+    def action_view_assignments(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("sop_survey.sop_sinovik_assignment_action")
+        action["domain"] = [("stage_id", "=", self.id)]
+        action["context"] = {"default_stage_id": self.id}
+        return action
