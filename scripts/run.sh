@@ -11,6 +11,13 @@ setup_all
 if ! db_exists "$DB"; then
     log "creating database $DB with the SOP addons and the 14 SOPs of the seed"
     odoo -d "$DB" -i sop_organisasi,sop_survey --stop-after-init --load-language=id_ID
+    log "setting the administrator and the company to Indonesian"
+    "$PY" -m odoo shell -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$(addons_path)" -d "$DB" \
+        --log-level=warn --no-http <<'PYTHON'
+env.ref("base.user_admin").write({"lang": "id_ID", "tz": "Asia/Jakarta"})
+env.ref("base.main_company").partner_id.lang = "id_ID"
+env.cr.commit()
+PYTHON
 else
     log "reusing database $DB (updating the SOP addons)"
     odoo -d "$DB" -u sop_organisasi,sop_survey --stop-after-init

@@ -1,0 +1,65 @@
+"""Refresh addons/<addon>/i18n/id.po from the terms Odoo exports for the addon.
+
+Usage: python scripts/i18n_update.py DB ADDON [ADDON...]
+Exports the current terms (code strings, fields, views, data) of each addon with
+Odoo's --i18n-export, keeps every translation already in i18n/id.po (matched by
+msgid), adds new terms with an empty msgstr, drops obsolete ones, and prints
+how many terms still need a translation.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+import polib
+
+PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def export(db, addon):
+    out = tempfile.mktemp(suffix=".pot")
+    script = (
+        f'source "{PROJECT}/scripts/common.sh"; '
+        f'odoo -d "{db}" --i18n-export="{out}" --modules={addon} --stop-after-init --log-level=warn'
+    )
+    subprocess.run(["bash", "-c", script], check=True)
+    return polib.pofile(out)
+
+
+def merge(addon, pot):
+    path = os.path.join(PROJECT, "addons", addon, "i18n", "id.po")
+    old = {}
+    if os.path.exists(path):
+        for entry in polib.pofile(path):
+            if entry.msgstr:
+                old[(entry.msgctxt, entry.msgid)] = entry.msgstr
+                old.setdefault((None, entry.msgid), entry.msgstr)
+    po = polib.POFile(wrapwidth=78)
+    po.metadata = {
+        "Project-Id-Version": "Odoo Server 18.0",
+        "Language": "id",
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Plural-Forms": "nplurals=1; plural=0;",
+    }
+    missing = 0
+    for entry in pot:
+        entry.msgstr = old.get((entry.msgctxt, entry.msgid)) or old.get((None, entry.msgid), "")
+        if not entry.msgstr:
+            missing += 1
+        po.append(entry)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    po.save(path)
+    print(f"{addon}: {len(po)} terms, {missing} without translation -> {path}")
+
+
+def main():
+    db, addons = sys.argv[1], sys.argv[2:]
+    for addon in addons:
+        merge(addon, export(db, addon))
+
+
+if __name__ == "__main__":
+    main()
