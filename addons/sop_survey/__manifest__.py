@@ -9,7 +9,22 @@
     "license": "LGPL-3",
     "depends": ["sop_organisasi", "survey", "portal"],
     "data": [
+        "security/sop_sinovik_security.xml",
         "security/ir.model.access.csv",
+        "security/sop_skm_security.xml",
+        "views/sop_survey_menus.xml",
+        "data/sop_sinovik_sdg_data.xml",
+        "views/sop_sinovik_views.xml",
+        "report/sop_sinovik_reports.xml",
+        "views/sinovik_portal_templates.xml",
+        "views/sop_skm_views.xml",
+        "views/sop_skm_portal_templates.xml",
+        "report/sop_skm_reports.xml",
+        "report/sop_skm_report_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["sop_survey/static/src/tours/**/*"],
+        "web.assets_frontend": ["sop_survey/static/src/js/sinovik_portal.js"],
+    },
     "installable": True,
 }

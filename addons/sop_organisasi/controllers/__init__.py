@@ -1,1 +1,2 @@
 
+from . import sop_xlsx

@@ -47,6 +47,14 @@ class SopStep(models.Model):
     duration_unit = fields.Selection(UNIT_SELECTION, string="Time Unit")
     duration_display = fields.Char(string="Time (Waktu)", compute="_compute_duration_display")
     output = fields.Text()
+    output_is_document = fields.Boolean(
+        string="Output Is a Document",
+        help="The output is a document: finishing the step in a case needs it attached.",
+    )
+    requires_approval = fields.Boolean(
+        help="Finishing the step in a case asks the approval tiers of case steps (base_tier_validation); "
+        "the step is done once they validate it.",
+    )
     remarks = fields.Text(string="Remarks (Keterangan)")
     return_step_id = fields.Many2one(
         "sop.step",
@@ -160,3 +168,22 @@ class SopStep(models.Model):
                     decision=referencing[0].code,
                 )
             )
+
+    def _prepare_case_step_vals(self):
+        """Values of the frozen copy of this step in a case (return step set afterwards)."""
+        self.ensure_one()
+        return {
+            "source_step_id": self.id,
+            "section_code": self.section_id.code,
+            "section_name": self.section_id.name,
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind,
+            "role_id": self.role_id.id,
+            "requirement": self.requirement,
+            "duration_qty": self.duration_qty,
+            "duration_unit": self.duration_unit,
+            "output": self.output,
+            "output_is_document": self.output_is_document,
+            "requires_approval": self.requires_approval,
+        }

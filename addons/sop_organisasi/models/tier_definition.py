@@ -9,4 +9,5 @@ class TierDefinition(models.Model):
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
         res.append("sop.procedure")
+        res.append("sop.case.step")
         return res

@@ -5,9 +5,11 @@ Import them from here in ``sop_survey`` too, so the rules live in one place.
 
 from . import dates
 from . import duration
+from . import flowchart
 from . import letter_number
 from . import nip
 from . import schedule
 from . import skm_questionnaire
+from . import sop_xlsx
 from . import statistics
 from . import sinovik_scoring

@@ -19,7 +19,9 @@ class LetterNumberError(ValueError):
 def check_pattern(pattern):
     """Raise :class:`LetterNumberError` unless ``pattern`` is usable."""
     try:
-        fields_used = [name for _text, name, _spec, _conv in string.Formatter().parse(pattern or "") if name is not None]
+        fields_used = [
+            name for _text, name, _spec, _conv in string.Formatter().parse(pattern or "") if name is not None
+        ]
     except ValueError as exc:
         raise LetterNumberError(str(exc)) from exc
     unknown = [name for name in fields_used if name not in PLACEHOLDERS]
@@ -31,8 +33,9 @@ def check_pattern(pattern):
 
 def format_letter_number(pattern, classification, agenda, unit, year):
     """Return the letter number, e.g. ``800/123/417.112/2026``."""
+    pattern = pattern or DEFAULT_PATTERN
     check_pattern(pattern)
-    return (pattern or DEFAULT_PATTERN).format(
+    return pattern.format(
         classification=classification or "",
         agenda=agenda,
         unit=unit or "",

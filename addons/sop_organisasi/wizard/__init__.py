@@ -1,1 +1,3 @@
-
+from . import sop_case_start_wizard
+from . import sop_import_wizard
+from . import sop_letter_wizard

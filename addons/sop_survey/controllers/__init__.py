@@ -1,1 +1,2 @@
-
+from . import sop_skm_portal
+from . import sinovik_portal

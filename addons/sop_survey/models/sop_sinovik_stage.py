@@ -1,12 +1,11 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.exceptions import UserError
-from odoo.exceptions import ValidationError
-
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import mean
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import rank_entries
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 SCORED_KINDS = ("desk", "presentation", "field")
 
@@ -86,18 +85,14 @@ class SopSinovikStage(models.Model):
     def _check_editable(self):
         closed = self.filtered(lambda s: s.state == "closed")
         if closed:
-            raise UserError(
-                self.env._("Stage %(name)s is closed: its scores are locked.", name=closed[0].display_name)
-            )
+            raise UserError(self.env._("Stage %(name)s is closed: its scores are locked.", name=closed[0].display_name))
 
     def action_open(self):
         for stage in self:
             if stage.state != "pending":
                 raise UserError(self.env._("Only a pending stage can be opened."))
             if stage.is_scored and not stage.criterion_ids:
-                raise UserError(
-                    self.env._("Stage %(name)s has no scoring criteria yet.", name=stage.name)
-                )
+                raise UserError(self.env._("Stage %(name)s has no scoring criteria yet.", name=stage.name))
         self.state = "open"
 
     def _stage_proposals(self):
@@ -194,7 +189,9 @@ class SopSinovikStage(models.Model):
                 elif next_stage:
                     proposal._sinovik_write({"current_stage_id": next_stage.id})
                 else:
-                    proposal._sinovik_write({"state": "final", "final_rank": entry["rank"], "final_score": entry["score"]})
+                    proposal._sinovik_write(
+                        {"state": "final", "final_rank": entry["rank"], "final_score": entry["score"]}
+                    )
                 proposal.message_post(
                     body=self.env._(
                         "Stage %(stage)s closed: score %(score).2f, rank %(rank)s%(outcome)s.",

@@ -1,1 +1,1 @@
-
+from . import sop_sinovik_decision_wizard

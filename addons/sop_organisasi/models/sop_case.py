@@ -1,0 +1,399 @@
+from datetime import datetime
+from datetime import time
+from datetime import timedelta
+
+import pytz
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+from ..tools.deadline import compute_deadline
+
+OPEN_STEP_STATES = ("current", "to_approve")
+
+
+def _readable_title(name):
+    """'PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)' -> 'Penyusunan Standar Kompetensi Jabatan (SKJ)'."""
+    if name != name.upper():
+        return name
+    words = []
+    for word in name.split():
+        words.append(word if word.startswith("(") and word.endswith(")") else word.capitalize())
+    return " ".join(words)
+
+
+class SopCase(models.Model):
+    """One run of an effective SOP for an OPD and a period."""
+
+    _name = "sop.case"
+    _description = "SOP Case"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(required=True, tracking=True, default=lambda self: self.env._("New"))
+    procedure_id = fields.Many2one(
+        "sop.procedure",
+        string="SOP",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        tracking=True,
+        domain=[("state", "=", "effective")],
+        readonly=True,
+        help="The effective SOP version the case runs. Its steps are copied into the case when "
+        "the case is created: later revisions of the SOP do not change the case.",
+    )
+    procedure_number = fields.Char(string="SOP Number", readonly=True)
+    procedure_revision = fields.Integer(string="SOP Revision", readonly=True)
+    procedure_name = fields.Char(string="SOP Name", readonly=True)
+    opd_id = fields.Many2one(
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_opd", "=", True)],
+        readonly=True,
+        help="The government unit the case is run for; its liaison users act in the 'OPD' role.",
+    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.", tracking=True)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("running", "Running"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        copy=False,
+        tracking=True,
+        index=True,
+    )
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        tracking=True,
+        help="Follows the case; is told about late steps when an actor has no manager.",
+    )
+    step_ids = fields.One2many("sop.case.step", "case_id", string="Case Steps", copy=False)
+    current_step_id = fields.Many2one("sop.case.step", readonly=True, copy=False, tracking=True)
+    current_step_code = fields.Char(related="current_step_id.code", store=True, string="Current Step Code")
+    current_user_ids = fields.Many2many(related="current_step_id.user_ids", string="Current Actors")
+    date_start = fields.Datetime(string="Started On", readonly=True, copy=False)
+    date_done = fields.Datetime(string="Finished On", readonly=True, copy=False)
+    date_deadline = fields.Datetime(
+        string="Planned Deadline",
+        readonly=True,
+        copy=False,
+        help="Start + the standard times of all steps, planned on the company's working calendar when the case starts.",
+    )
+    is_late = fields.Boolean(string="Late", readonly=True, copy=False, index=True)
+    step_count = fields.Integer(compute="_compute_progress", string="Steps Count")
+    progress = fields.Float(compute="_compute_progress", string="Progress (%)")
+
+    _sql_constraints = [
+        ("year_positive", "CHECK(year > 1900)", "The year of a case must be a real year."),
+    ]
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("step_ids.state")
+    def _compute_progress(self):
+        for case in self:
+            steps = case.step_ids
+            case.step_count = len(steps)
+            done = len(steps.filtered(lambda s: s.state == "done"))
+            case.progress = 100.0 * done / len(steps) if steps else 0.0
+
+    # -------------------------------------------------------------- constraints
+    @api.constrains("opd_id")
+    def _check_opd(self):
+        for case in self:
+            if not case.opd_id.is_opd:
+                raise ValidationError(
+                    self.env._("'%(unit)s' is not marked as an OPD: a case runs for an OPD.", unit=case.opd_id.name)
+                )
+
+    @api.constrains("state", "procedure_id", "opd_id", "year", "period")
+    def _check_unique_running(self):
+        for case in self.filtered(lambda c: c.state in ("draft", "running")):
+            clash = self.search_count(
+                [
+                    ("id", "!=", case.id),
+                    ("state", "in", ("draft", "running")),
+                    ("procedure_id.root_id", "=", case.procedure_id.root_id.id),
+                    ("opd_id", "=", case.opd_id.id),
+                    ("year", "=", case.year),
+                    ("period", "=", case.period or False),
+                ],
+                limit=1,
+            )
+            if clash:
+                raise ValidationError(
+                    self.env._(
+                        "%(opd)s already has an open case of '%(sop)s' for %(period)s.",
+                        opd=case.opd_id.name,
+                        sop=case.procedure_id.name,
+                        period=case._period_label(),
+                    )
+                )
+
+    # -------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        procedures = self.env["sop.procedure"].browse(
+            {v.get("procedure_id") for v in vals_list if v.get("procedure_id")}
+        )
+        for procedure in procedures:
+            if procedure.state != "effective":
+                raise UserError(
+                    self.env._(
+                        "Only an effective SOP can be run as a case; '%(sop)s' is not effective.",
+                        sop=procedure.display_name,
+                    )
+                )
+        Department = self.env["hr.department"]
+        for vals in vals_list:
+            procedure = procedures.browse(vals.get("procedure_id"))
+            vals.setdefault("procedure_number", procedure.number)
+            vals.setdefault("procedure_revision", procedure.revision_no)
+            vals.setdefault("procedure_name", procedure.name)
+            if not vals.get("name") or vals.get("name") == self.env._("New"):
+                opd = Department.browse(vals.get("opd_id"))
+                year = vals.get("year") or fields.Date.context_today(self).year
+                vals["name"] = f"{_readable_title(procedure.name or '')} {year} - {opd.name}"
+        cases = super(SopCase, self.with_context(mail_create_nolog=True)).create(vals_list)
+        cases._copy_steps()
+        return cases
+
+    def write(self, vals):
+        if "procedure_id" in vals and any(case.state != "draft" for case in self):
+            raise UserError(self.env._("The SOP of a started case cannot be changed."))
+        res = super().write(vals)
+        if "procedure_id" in vals:
+            procedure = self.env["sop.procedure"].browse(vals["procedure_id"])
+            if procedure.state != "effective":
+                raise UserError(self.env._("Only an effective SOP can be run as a case."))
+            self.step_ids.sudo().unlink()
+            self.sudo().write(
+                {
+                    "procedure_number": procedure.number,
+                    "procedure_revision": procedure.revision_no,
+                    "procedure_name": procedure.name,
+                }
+            )
+            self._copy_steps()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft_or_cancelled(self):
+        if any(case.state not in ("draft", "cancelled") for case in self):
+            raise UserError(self.env._("Only draft or cancelled cases can be deleted."))
+
+    def _copy_steps(self):
+        """Freeze the SOP version into the case: one case step per SOP step."""
+        Step = self.env["sop.case.step"].sudo()
+        by_procedure = {}
+        vals_list = []
+        for case in self:
+            procedure = case.procedure_id
+            if procedure not in by_procedure:
+                ordered = procedure.sudo()._get_ordered_steps()
+                by_procedure[procedure] = (ordered, [step._prepare_case_step_vals() for step in ordered])
+            ordered, template = by_procedure[procedure]
+            for index, vals in enumerate(template, start=1):
+                vals_list.append(dict(vals, case_id=case.id, sequence=index))
+        steps = Step.create(vals_list)
+        # return targets: point at the copied steps of the same case
+        by_case_source = {(s.case_id.id, s.source_step_id.id): s for s in steps}
+        for case in self:
+            ordered, _template = by_procedure[case.procedure_id]
+            for source in ordered.filtered("return_step_id"):
+                step = by_case_source[(case.id, source.id)]
+                step.return_step_id = by_case_source[(case.id, source.return_step_id.id)]
+
+    # ------------------------------------------------------------ calendar
+    def _get_calendar(self):
+        self.ensure_one()
+        return self.company_id.resource_calendar_id
+
+    def _compute_step_deadline(self, start, qty, unit, cache=None):
+        """Return the planned deadline (naive UTC) of a step starting at ``start``."""
+        self.ensure_one()
+        calendar = self._get_calendar()
+        key = (calendar.id, start, qty, unit)
+        if cache is not None and key in cache:
+            return cache[key]
+        if not calendar:
+            from ..tools.deadline import period_delta  # noqa: PLC0415
+
+            factor = {"minute": timedelta(minutes=1), "hour": timedelta(hours=1), "day": timedelta(days=1)}
+            result = start + (factor[unit] * qty if unit in factor else period_delta(qty, unit)) if unit else start
+        else:
+            result = compute_deadline(
+                start,
+                qty,
+                unit,
+                plan_hours=lambda hours, dt: calendar.plan_hours(hours, dt, compute_leaves=True),
+                plan_days=lambda days, dt: self._end_of_working_day(calendar, calendar.plan_days(days, dt, True)),
+                is_working_day=lambda dt: self._is_working_day(calendar, dt),
+            )
+        if cache is not None:
+            cache[key] = result
+        return result
+
+    @api.model
+    def _is_working_day(self, calendar, dt):
+        """Whether the calendar day of ``dt`` (naive UTC) has working time left after leaves."""
+        tz = pytz.timezone(calendar.tz or "UTC")
+        local_day = pytz.utc.localize(dt).astimezone(tz).date()
+        day_start = tz.localize(datetime.combine(local_day, time.min))
+        day_end = tz.localize(datetime.combine(local_day, time.max))
+        return bool(list(calendar._work_intervals_batch(day_start, day_end)[False]))
+
+    @api.model
+    def _end_of_working_day(self, calendar, dt):
+        """The end of the last working interval of the calendar day of ``dt`` (naive UTC)."""
+        if not dt:
+            return dt
+        tz = pytz.timezone(calendar.tz or "UTC")
+        local_day = pytz.utc.localize(dt).astimezone(tz).date()
+        day_start = tz.localize(datetime.combine(local_day, time.min))
+        day_end = tz.localize(datetime.combine(local_day, time.max))
+        stops = [stop for _start, stop, _meta in calendar._work_intervals_batch(day_start, day_end)[False]]
+        if not stops:
+            return dt
+        return max(stops).astimezone(pytz.utc).replace(tzinfo=None)
+
+    def _working_hours_between(self, start, end):
+        self.ensure_one()
+        if not start or not end or end <= start:
+            return 0.0
+        calendar = self._get_calendar()
+        if not calendar:
+            return (end - start).total_seconds() / 3600.0
+        return calendar.get_work_hours_count(start, end, compute_leaves=True)
+
+    def _deadline_date(self, deadline):
+        """The date of a deadline in the calendar's time zone (for activities)."""
+        self.ensure_one()
+        tz = pytz.timezone(self._get_calendar().tz or self.env.user.tz or "UTC")
+        return pytz.utc.localize(deadline).astimezone(tz).date()
+
+    # --------------------------------------------------------------- workflow
+    def _period_label(self):
+        self.ensure_one()
+        return f"{self.period} {self.year}" if self.period else str(self.year)
+
+    def _check_startable(self):
+        for case in self:
+            if case.state != "draft":
+                raise UserError(self.env._("The case '%(case)s' has already been started.", case=case.name))
+            if not case.step_ids:
+                raise UserError(self.env._("The case '%(case)s' has no steps.", case=case.name))
+            if not case.opd_id.liaison_user_ids.filtered("active"):
+                raise UserError(
+                    self.env._(
+                        "The OPD '%(opd)s' has no liaison users: name them on the OPD before starting a case.",
+                        opd=case.opd_id.name,
+                    )
+                )
+
+    def action_start(self):
+        """Draft -> running: plan the case and make the first step current."""
+        self.check_access("write")
+        self._check_startable()
+        now = fields.Datetime.now()
+        cache = {}
+        users_cache = {}
+        for case in self:
+            case.write({"state": "running", "date_start": now, "date_deadline": case._plan_deadline(now, cache)})
+            case.step_ids[:1]._activate(now, cache=cache, users_cache=users_cache)
+        return True
+
+    def _plan_deadline(self, start, cache=None):
+        """The planned end of the whole case: every step after the previous one."""
+        self.ensure_one()
+        moment = start
+        for step in self.step_ids.sorted("sequence"):
+            moment = self._compute_step_deadline(moment, step.duration_qty, step.duration_unit, cache)
+        return moment
+
+    def action_done(self):
+        self.check_access("write")
+        for case in self:
+            open_steps = case.step_ids.filtered(lambda s: s.state not in ("done", "cancelled"))
+            if open_steps:
+                raise UserError(
+                    self.env._(
+                        "The case '%(case)s' still has open steps (%(steps)s): finish them first.",
+                        case=case.name,
+                        steps=", ".join(open_steps.mapped("code")[:5]),
+                    )
+                )
+            if case.state != "running":
+                raise UserError(self.env._("Only a running case can be finished."))
+            now = fields.Datetime.now()
+            case.write(
+                {
+                    "state": "done",
+                    "date_done": now,
+                    "current_step_id": False,
+                    "is_late": case.is_late or bool(case.date_deadline and now > case.date_deadline),
+                }
+            )
+            case.message_post(body=self.env._("The case is finished."))
+        return True
+
+    def action_cancel(self):
+        self.check_access("write")
+        for case in self:
+            if case.state in ("done", "cancelled"):
+                raise UserError(self.env._("The case '%(case)s' is already closed.", case=case.name))
+            open_steps = case.step_ids.filtered(lambda s: s.state in ("waiting", *OPEN_STEP_STATES))
+            open_steps.sudo().step_activity_ids.unlink()
+            open_steps.with_context(skip_validation_check=True).sudo().write({"state": "cancelled"})
+            case.write({"state": "cancelled", "current_step_id": False})
+            case.message_post(body=self.env._("The case is cancelled; its open activities are closed."))
+        return True
+
+    def action_reset_draft(self):
+        for case in self:
+            if case.state != "cancelled":
+                raise UserError(self.env._("Only a cancelled case can go back to draft."))
+            case.step_ids.sudo().unlink()
+            case.write(
+                {"state": "draft", "date_start": False, "date_deadline": False, "is_late": False, "date_done": False}
+            )
+            case._copy_steps()
+        return True
+
+    def action_open_current_step(self):
+        self.ensure_one()
+        return self.current_step_id._get_form_action()
+
+    @api.model
+    def _cron_notify_overdue(self):
+        """Tell the managers of the actors about late steps, once per step."""
+        self.env["sop.case.step"]._notify_overdue()
+        return True
+
+    @api.model
+    def _prepare_batch_vals(self, procedure, opds, year, period=False, user=None):
+        return [
+            {
+                "procedure_id": procedure.id,
+                "opd_id": opd.id,
+                "year": year,
+                "period": period or False,
+                "user_id": (user or self.env.user).id,
+                "company_id": procedure.company_id.id,
+            }
+            for opd in opds
+        ]

@@ -1,0 +1,480 @@
+from markupsafe import Markup
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
+
+from ..tools.deadline import standard_hours
+from ..tools.duration import UNIT_SELECTION
+from ..tools.duration import format_duration
+
+ACTIVITY_TYPE_XMLID = "sop_organisasi.mail_activity_type_sop_step"
+
+
+class SopCaseStep(models.Model):
+    """A frozen copy of one SOP step inside a case, with its people and times."""
+
+    _name = "sop.case.step"
+    _description = "SOP Case Step"
+    _inherit = ["tier.validation"]
+    _order = "case_id, sequence, id"
+    _rec_names_search = ["code", "name"]
+
+    # tier validation: a step needing a formal approval waits in "to_approve"
+    _state_field = "state"
+    _state_from = ["to_approve"]
+    _state_to = ["done"]
+    _cancel_state = "current"
+    _tier_validation_manual_config = False
+
+    case_id = fields.Many2one("sop.case", required=True, ondelete="cascade", index=True)
+    case_state = fields.Selection(related="case_id.state", string="Case Status")
+    procedure_id = fields.Many2one(related="case_id.procedure_id", store=True, string="SOP", index=True)
+    opd_id = fields.Many2one(related="case_id.opd_id", store=True, string="OPD", index=True)
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    sequence = fields.Integer(default=10, index=True)
+    source_step_id = fields.Many2one(
+        "sop.step",
+        string="SOP Step",
+        ondelete="set null",
+        readonly=True,
+        help="The SOP step this step was copied from.",
+    )
+
+    # frozen copy of the SOP step
+    section_code = fields.Char(readonly=True)
+    section_name = fields.Char(string="Section", readonly=True)
+    code = fields.Char(string="Step", readonly=True, index=True)
+    name = fields.Text(string="Activity", required=True, readonly=True)
+    kind = fields.Selection(
+        [("start", "Start"), ("process", "Process"), ("decision", "Decision"), ("end", "End")],
+        required=True,
+        default="process",
+        readonly=True,
+    )
+    role_id = fields.Many2one("sop.role", string="Actor", ondelete="restrict", readonly=True, index=True)
+    requirement = fields.Text(string="Requirements (Kelengkapan)", readonly=True)
+    duration_qty = fields.Float(string="Standard Time", digits=(16, 2), readonly=True)
+    duration_unit = fields.Selection(UNIT_SELECTION, string="Time Unit", readonly=True)
+    duration_display = fields.Char(string="Time (Waktu)", compute="_compute_duration_display")
+    output = fields.Text(readonly=True)
+    output_is_document = fields.Boolean(
+        string="Output Is a Document", readonly=True, help="Finishing the step needs the output attached."
+    )
+    requires_approval = fields.Boolean(
+        readonly=True, help="Finishing the step asks the approval tiers; the step is done once validated."
+    )
+    return_step_id = fields.Many2one(
+        "sop.case.step", string="Return Step if No", readonly=True, ondelete="set null", index="btree_not_null"
+    )
+
+    # execution
+    state = fields.Selection(
+        [
+            ("waiting", "Waiting"),
+            ("current", "In Progress"),
+            ("to_approve", "Waiting for Approval"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="waiting",
+        required=True,
+        readonly=True,
+        index=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "sop_case_step_res_users_rel",
+        "step_id",
+        "user_id",
+        string="Assignees",
+        readonly=True,
+        help="The people the actor role resolved to when the step started.",
+    )
+    step_activity_ids = fields.One2many("mail.activity", "sop_case_step_id", string="Activities")
+    date_deadline = fields.Datetime(string="Planned Deadline", readonly=True)
+    date_started = fields.Datetime(string="Started On", readonly=True)
+    date_finished = fields.Datetime(string="Finished On", readonly=True)
+    actual_hours = fields.Float(
+        string="Actual Time (h)",
+        readonly=True,
+        aggregator="sum",
+        help="Working hours between start and finish on the company calendar, over every run of the step.",
+    )
+    standard_hours = fields.Float(
+        string="Standard Time (h)",
+        compute="_compute_standard_hours",
+        store=True,
+        aggregator="sum",
+        help="The Mutu Baku time in working hours (1 day = the calendar's hours per day, "
+        "1 week = 5 days, 1 month = 22 days).",
+    )
+    run_count = fields.Integer(string="Runs", readonly=True, help="How many times the step was started.")
+    is_late = fields.Boolean(string="Late", readonly=True, index=True)
+    overdue_notified_date = fields.Datetime(
+        string="Overdue Notice Sent On", readonly=True, copy=False, help="When the managers were told the step is late."
+    )
+    decision_answer = fields.Selection([("yes", "Yes"), ("no", "No")], string="Answer")
+    decision_reason = fields.Text(string="Reason for 'No'")
+    no_count = fields.Integer(string="'No' Answers", readonly=True)
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "sop_case_step_attachment_rel",
+        "step_id",
+        "attachment_id",
+        string="Output Documents",
+    )
+    note = fields.Text(string="Notes")
+    is_my_step = fields.Boolean(compute="_compute_is_my_step", search="_search_is_my_step", string="Mine")
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("duration_qty", "duration_unit")
+    def _compute_duration_display(self):
+        for step in self:
+            step.duration_display = format_duration(step.duration_qty, step.duration_unit)
+
+    @api.depends("duration_qty", "duration_unit", "company_id")
+    def _compute_standard_hours(self):
+        for step in self:
+            hours_per_day = step.company_id.resource_calendar_id.hours_per_day or 8.0
+            step.standard_hours = standard_hours(step.duration_qty, step.duration_unit, hours_per_day)
+
+    @api.depends_context("uid")
+    @api.depends("user_ids")
+    def _compute_is_my_step(self):
+        for step in self:
+            step.is_my_step = self.env.user in step.user_ids
+
+    def _search_is_my_step(self, operator, value):
+        positive = (operator == "=") == bool(value)
+        return [("user_ids", "in" if positive else "not in", self.env.uid)]
+
+    @api.depends("code", "name", "case_id")
+    def _compute_display_name(self):
+        for step in self:
+            text = (step.name or "").strip()
+            if len(text) > 50:
+                text = text[:47] + "..."
+            step.display_name = f"{step.code} {text}"
+
+    # ------------------------------------------------------------- activation
+    def _resolve_assignees(self, users_cache=None):
+        """The active users of the step's role (the OPD's liaison users for the 'OPD' role)."""
+        self.ensure_one()
+        role = self.role_id.sudo()
+        key = (role.id, self.case_id.opd_id.id if role.resolution_type == "opd" else 0)
+        if users_cache is not None and key in users_cache:
+            return users_cache[key]
+        users = role._resolve_users(opd=self.case_id.opd_id) if role else self.env["res.users"]
+        if users_cache is not None:
+            users_cache[key] = users
+        return users
+
+    def _activate(self, start=None, cache=None, users_cache=None):
+        """Make the steps current: assignees, planned deadline, one activity per person."""
+        start = start or fields.Datetime.now()
+        for step in self:
+            case = step.case_id
+            users = step._resolve_assignees(users_cache) or case.user_id
+            deadline = case._compute_step_deadline(start, step.duration_qty, step.duration_unit, cache)
+            step.sudo().with_context(skip_validation_check=True).write(
+                {
+                    "state": "current",
+                    "user_ids": [fields.Command.set(users.ids)],
+                    "date_started": start,
+                    "date_finished": False,
+                    "date_deadline": deadline,
+                    "overdue_notified_date": False,
+                    "decision_answer": False,
+                    "decision_reason": False,
+                    "run_count": step.run_count + 1,
+                }
+            )
+            case.sudo().write({"current_step_id": step.id})
+            step._schedule_activities(users, deadline)
+            case.sudo().message_post(
+                body=self.env._(
+                    "Step %(code)s started for %(users)s, due %(deadline)s.",
+                    code=step.code,
+                    users=", ".join(users.mapped("name")),
+                    deadline=fields.Datetime.to_string(deadline),
+                ),
+            )
+
+    def _activity_note(self):
+        self.ensure_one()
+        parts = [Markup("<p><strong>%s</strong> %s</p>") % (self.code, self.name)]
+        if self.requirement:
+            parts.append(Markup("<p><em>%s</em> %s</p>") % (self.env._("Inputs:"), self.requirement))
+        if self.output:
+            parts.append(Markup("<p><em>%s</em> %s</p>") % (self.env._("Output:"), self.output))
+        if self.duration_display:
+            parts.append(Markup("<p><em>%s</em> %s</p>") % (self.env._("Standard time:"), self.duration_display))
+        if self.kind == "decision":
+            parts.append(
+                Markup("<p>%s</p>") % self.env._("Decision: answer yes or no (a 'no' needs a reason) on the step.")
+            )
+        return Markup("").join(parts)
+
+    def _schedule_activities(self, users, deadline):
+        self.ensure_one()
+        case = self.case_id.sudo()
+        date_deadline = case._deadline_date(deadline)
+        summary = self.env._("SOP step %(code)s: %(case)s", code=self.code, case=case.name)[:250]
+        note = self._activity_note()
+        for user in users:
+            case.activity_schedule(
+                ACTIVITY_TYPE_XMLID,
+                date_deadline=date_deadline,
+                summary=summary,
+                note=note,
+                user_id=user.id,
+                sop_case_step_id=self.id,
+            )
+
+    # ----------------------------------------------------------------- finish
+    def _check_can_act(self):
+        user = self.env.user
+        is_manager = user.has_group("sop_organisasi.group_sop_manager")
+        for step in self:
+            if user not in step.user_ids and not is_manager:
+                raise AccessError(
+                    self.env._(
+                        "Step %(code)s of '%(case)s' is assigned to %(users)s, not to you.",
+                        code=step.code,
+                        case=step.case_id.name,
+                        users=", ".join(step.user_ids.mapped("name")) or "-",
+                    )
+                )
+
+    def action_finish(self):
+        """Finish the current step (answer 'yes' for a decision)."""
+        for step in self:
+            step.check_access("read")
+            step._check_can_act()
+            if step.case_id.state != "running" or step.state != "current":
+                raise UserError(self.env._("Step %(code)s is not in progress.", code=step.code))
+            if step.kind == "decision" and step.decision_answer == "no":
+                step._answer_no()
+                continue
+            if step.kind == "decision" and not step.decision_answer:
+                step.sudo().write({"decision_answer": "yes"})
+            if step.output_is_document and not step.attachment_ids:
+                raise UserError(
+                    self.env._(
+                        "Step %(code)s produces a document (%(output)s): attach it before finishing the step.",
+                        code=step.code,
+                        output=step.output or "-",
+                    )
+                )
+            if step.requires_approval:
+                step._request_approval()
+                continue
+            step._complete()
+        return True
+
+    def action_answer_yes(self):
+        self._check_can_act()
+        self.sudo().with_context(skip_validation_check=True).write({"decision_answer": "yes"})
+        return self.action_finish()
+
+    def action_answer_no(self, reason=None):
+        """Answer 'no' to a decision: the case goes back to the return step."""
+        self._check_can_act()
+        if reason is not None:
+            self.sudo().write({"decision_reason": reason})
+        self.sudo().write({"decision_answer": "no"})
+        return self.action_finish()
+
+    def _answer_no(self):
+        self.ensure_one()
+        if self.kind != "decision" or not self.return_step_id:
+            raise UserError(self.env._("Step %(code)s is not a decision with a return step.", code=self.code))
+        if not (self.decision_reason or "").strip():
+            raise UserError(self.env._("Give the reason for answering 'no' at step %(code)s.", code=self.code))
+        now = fields.Datetime.now()
+        case = self.case_id.sudo()
+        self._close_run(now, {"state": "waiting", "no_count": self.no_count + 1})
+        case.message_post(
+            body=self.env._(
+                "Step %(code)s answered 'no' by %(user)s: %(reason)s. The case goes back to step %(target)s.",
+                code=self.code,
+                user=self.env.user.name,
+                reason=self.decision_reason,
+                target=self.return_step_id.code,
+            )
+        )
+        # the steps between the return target and the decision run again
+        target = self.return_step_id
+        rerun = case.step_ids.filtered(lambda s: target.sequence <= s.sequence <= self.sequence)
+        rerun.sudo().with_context(skip_validation_check=True).write({"state": "waiting"})
+        target._activate(now)
+
+    def _close_run(self, now, vals):
+        """Close the activities and add the working time of the run."""
+        self.ensure_one()
+        case = self.case_id
+        feedback = self.env.context.get("sop_step_feedback") or self.env._(
+            "Step %(code)s finished by %(user)s.", code=self.code, user=self.env.user.name
+        )
+        activities = self.sudo().with_context(sop_step_closing=True).step_activity_ids
+        mine = activities.filtered(lambda a: a.user_id == self.env.user)
+        if mine:
+            mine.action_feedback(feedback=feedback)
+        (activities - mine).exists().unlink()
+        hours = case._working_hours_between(self.date_started, now)
+        late = bool(self.date_deadline and now > self.date_deadline)
+        values = {
+            "date_finished": now,
+            "actual_hours": self.actual_hours + hours,
+            "is_late": self.is_late or late,
+        }
+        values.update(vals)
+        self.sudo().with_context(skip_validation_check=True).write(values)
+        if late:
+            case.sudo().is_late = True
+
+    def _request_approval(self):
+        """The actor is done: close the run and ask the approval tiers."""
+        self.ensure_one()
+        self._close_run(fields.Datetime.now(), {"state": "to_approve"})
+        self.invalidate_recordset(["need_validation"])
+        sudo_self = self.sudo()
+        if not sudo_self.need_validation:
+            self._complete()
+            return
+        reviews = sudo_self.request_validation()
+        reviews._compute_can_review()
+        self.invalidate_recordset(["need_validation", "validation_status"])
+        self.case_id.sudo().message_post(
+            partner_ids=reviews.reviewer_ids.partner_id.ids,
+            body=self.env._(
+                "Step %(code)s finished by %(user)s and sent for approval to %(reviewers)s.",
+                code=self.code,
+                user=self.env.user.name,
+                reviewers=", ".join(reviews.mapped("todo_by")),
+            ),
+        )
+
+    def _complete(self):
+        """Mark the step done and start the next one (or finish the case)."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        case = self.case_id.sudo()
+        if self.state == "current":
+            self._close_run(now, {"state": "done"})
+        else:  # approved: the run was closed when the actor finished
+            self.invalidate_recordset(["need_validation", "validation_status"])
+            self.sudo().write({"state": "done"})
+        answer = ""
+        if self.kind == "decision":
+            answer = self.env._(" (answer: yes)")
+        case.message_post(
+            body=self.env._(
+                "Step %(code)s done by %(user)s%(answer)s.", code=self.code, user=self.env.user.name, answer=answer
+            )
+        )
+        following = case.step_ids.filtered(lambda s: s.sequence > self.sequence and s.state == "waiting")[:1]
+        if following:
+            following._activate(now)
+        else:
+            case.write({"current_step_id": False})
+            case.action_done()
+
+    # ---------------------------------------------------------- tier validation
+    def validate_tier(self):
+        self.ensure_one()
+        if not self.can_review:
+            raise AccessError(
+                self.env._(
+                    "You are not a reviewer of step %(code)s of '%(case)s'.", code=self.code, case=self.case_id.name
+                )
+            )
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self.ensure_one()
+        if not self.can_review:
+            raise AccessError(
+                self.env._(
+                    "You are not a reviewer of step %(code)s of '%(case)s'.", code=self.code, case=self.case_id.name
+                )
+            )
+        return super().reject_tier()
+
+    def _validate_tier(self, tiers=False):
+        res = super()._validate_tier(tiers)
+        self.invalidate_recordset(["validation_status", "need_validation"])
+        completing = self.env.context.get("sop_completing_step")
+        if self.state == "to_approve" and self.validation_status == "validated" and not completing:
+            self.case_id.sudo().message_post(
+                body=self.env._("Step %(code)s approved by %(user)s.", code=self.code, user=self.env.user.name)
+            )
+            self.sudo().with_context(sop_completing_step=True)._complete()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        res = super()._rejected_tier(tiers)
+        self.invalidate_recordset(["validation_status"])
+        if self.state == "to_approve" and self.validation_status == "rejected":
+            self._activate()  # back to "current", the cancel state: drops the reviews
+            self.case_id.sudo().message_post(
+                body=self.env._(
+                    "Step %(code)s was not approved by %(user)s: it is back in progress.",
+                    code=self.code,
+                    user=self.env.user.name,
+                )
+            )
+        return res
+
+    # ------------------------------------------------------------- monitoring
+    @api.model
+    def _notify_overdue(self, now=None):
+        now = now or fields.Datetime.now()
+        steps = self.sudo().search(
+            [
+                ("state", "in", ("current", "to_approve")),
+                ("case_id.state", "=", "running"),
+                ("date_deadline", "<", now),
+                ("overdue_notified_date", "=", False),
+            ]
+        )
+        for step in steps:
+            managers = step._get_managers()
+            case = step.case_id
+            body = self.env._(
+                "Step %(code)s of '%(case)s' (%(users)s) is overdue: it was due %(deadline)s.",
+                code=step.code,
+                case=case.name,
+                users=", ".join(step.user_ids.mapped("name")) or "-",
+                deadline=fields.Datetime.to_string(step.date_deadline),
+            )
+            case.message_post(
+                body=body,
+                partner_ids=managers.partner_id.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+        steps.write({"overdue_notified_date": now, "is_late": True})
+        steps.case_id.write({"is_late": True})
+        return steps
+
+    def _get_managers(self):
+        """The managers of the assignees (hr.employee parent), else the case responsible."""
+        self.ensure_one()
+        employees = self.env["hr.employee"].sudo().search([("user_id", "in", self.user_ids.ids)])
+        managers = employees.parent_id.user_id.filtered("active")
+        return managers or self.case_id.user_id
+
+    # ---------------------------------------------------------------- helpers
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }

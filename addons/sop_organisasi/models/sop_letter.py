@@ -1,0 +1,290 @@
+import re
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+
+from ..tools.dates import format_date_long
+from ..tools.letter_number import format_letter_number
+from ..tools.nip import NipError
+from ..tools.nip import format_nip
+from .sop_letter_template import signatory_position_html
+from .sop_letter_template import signatory_position_text
+
+LETTER_REPORT = "sop_organisasi.action_report_sop_letter"
+
+# placeholders every user may render (others need the mail template editor group)
+LETTER_PLACEHOLDERS = (
+    "object.name",
+    "object.date_long",
+    "object.place_date",
+    "object.place",
+    "object.year",
+    "object.period_year",
+    "object.case_id.name",
+    "object.case_id.year",
+    "object.case_id.period",
+    "object.case_id.opd_id.name",
+    "object.case_id.procedure_id.name",
+    "object.case_step_id.code",
+    "object.subject",
+    "object.addressee",
+    "object.opd_id.name",
+    "object.opd_id.opd_code",
+    "object.res_name",
+    "object.signatory_name",
+    "object.company_id.name",
+    "object.company_id.kop_unit_name",
+    "object.company_id.kop_government_name",
+)
+
+
+class SopLetter(models.Model):
+    """A numbered letter generated from a template, with its PDF."""
+
+    _name = "sop.letter"
+    _description = "SOP Letter"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _rec_names_search = ["name", "subject", "addressee"]
+
+    name = fields.Char(string="Number", readonly=True, copy=False, index=True, tracking=True)
+    template_id = fields.Many2one("sop.letter.template", required=True, ondelete="restrict", index=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    year = fields.Integer(compute="_compute_year", store=True)
+    date_long = fields.Char(string="Date (Indonesian)", compute="_compute_date_values")
+    place_date = fields.Char(compute="_compute_date_values", help="Mojokerto, 16 Maret 2026")
+    place = fields.Char()
+    opd_id = fields.Many2one("hr.department", string="Addressed OPD", index=True, tracking=True)
+    addressee = fields.Char(help="Printed after 'Yth.'; defaults to the head of the OPD.")
+    classification_code = fields.Char(readonly=True)
+    unit_code = fields.Char(readonly=True, index=True)
+    agenda_no = fields.Integer(string="Agenda No.", readonly=True, copy=False)
+    nature = fields.Char(string="Nature (Sifat)")
+    attachment_note = fields.Char(string="Enclosures (Lampiran)")
+    subject = fields.Char()
+    body_html = fields.Html(string="Body")
+    signatory_position = fields.Char(help="Snapshot of the template at generation, with its a.n./Plt. prefix.")
+    signatory_name = fields.Char()
+    signatory_rank = fields.Char(string="Signatory Rank (Pangkat)")
+    signatory_nip = fields.Char(string="Signatory NIP")
+    signatory_nip_display = fields.Char(compute="_compute_signatory_nip_display")
+    res_model = fields.Char(string="Related Model", readonly=True, index=True)
+    res_id = fields.Many2oneReference(string="Related Record", model_field="res_model", readonly=True, index=True)
+    res_name = fields.Char(string="Related To", compute="_compute_res_name")
+    attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True, copy=False)
+    case_step_id = fields.Many2one("sop.case.step", readonly=True, index="btree_not_null", ondelete="set null")
+    case_id = fields.Many2one("sop.case", readonly=True, index="btree_not_null", ondelete="set null", tracking=True)
+    period_year = fields.Integer(
+        compute="_compute_period_year",
+        store=True,
+        help="The year the letter is about: the year of its case, else the year of the letter date.",
+    )
+
+    _sql_constraints = [
+        (
+            "agenda_unique",
+            "unique(company_id, unit_code, year, agenda_no)",
+            "An agenda number can only be used once per unit and year.",
+        )
+    ]
+
+    @api.depends("date")
+    def _compute_year(self):
+        for rec in self:
+            rec.year = rec.date.year if rec.date else 0
+
+    @api.depends("date", "case_id.year")
+    def _compute_period_year(self):
+        for rec in self:
+            rec.period_year = rec.case_id.year or (rec.date.year if rec.date else 0)
+
+    @api.depends("date", "place")
+    def _compute_date_values(self):
+        for rec in self:
+            rec.date_long = format_date_long(rec.date)
+            rec.place_date = f"{rec.place}, {rec.date_long}" if rec.place else rec.date_long
+
+    @api.depends("signatory_nip")
+    def _compute_signatory_nip_display(self):
+        for rec in self:
+            try:
+                rec.signatory_nip_display = format_nip(rec.signatory_nip) if rec.signatory_nip else ""
+            except NipError:
+                rec.signatory_nip_display = rec.signatory_nip
+
+    @api.depends("res_model", "res_id")
+    def _compute_res_name(self):
+        for rec in self:
+            record = rec._get_related_record()
+            rec.res_name = record.sudo().display_name if record else False
+
+    def mail_allowed_qweb_expressions(self):
+        return super().mail_allowed_qweb_expressions() + LETTER_PLACEHOLDERS
+
+    def _get_related_record(self):
+        self.ensure_one()
+        if not self.res_model or not self.res_id or self.res_model not in self.env:
+            return None
+        record = self.env[self.res_model].browse(self.res_id).exists()
+        return record or None
+
+    def _get_signatory_position_html(self):
+        self.ensure_one()
+        return signatory_position_html(self.signatory_position)
+
+    # ------------------------------------------------------------ generation
+    @api.model
+    def _prepare_from_template(self, template, opd=None, date=None, record=None):
+        vals = {
+            "template_id": template.id,
+            "company_id": template.company_id.id,
+            "date": date or fields.Date.context_today(self),
+            "place": template.place,
+            "opd_id": opd.id if opd else False,
+            "addressee": f"Kepala {opd.name}" if opd else False,
+            "classification_code": template.classification_code,
+            "unit_code": template.unit_code,
+            "nature": template.nature,
+            "attachment_note": template.attachment_note,
+            "signatory_position": signatory_position_text(
+                template.signatory_prefix, template.signatory_position, template.signatory_own_position
+            ),
+            "signatory_name": template.signatory_name,
+            "signatory_rank": template.signatory_rank,
+            "signatory_nip": template.signatory_nip,
+        }
+        if record:
+            vals.update({"res_model": record._name, "res_id": record.id})
+            if record._name == "sop.case.step":
+                vals.update({"case_step_id": record.id, "case_id": record.case_id.id})
+        return vals
+
+    @api.model
+    def _generate(self, template, opd=None, date=None, record=None, extra_vals=None):
+        """Create, number, render and print a letter; attach the PDF and log it.
+
+        ``record``: the record the letter belongs to (e.g. a case step); the PDF is
+        attached to it and the letter is logged on its chatter (or on the record
+        returned by its ``_sop_letter_log_target()``). Returns the letter.
+        """
+        template.ensure_one()
+        if not template.active:
+            raise UserError(self.env._("The letter template '%(name)s' is archived.", name=template.name))
+        vals = self._prepare_from_template(template, opd=opd, date=date, record=record)
+        vals.update(extra_vals or {})
+        letter = self.create(vals)
+        letter._assign_number()
+        letter._render_content()
+        letter._print_and_attach()
+        return letter
+
+    def _get_agenda_sequence(self):
+        """The agenda counter of the unit: one ir.sequence per unit code, one range per year."""
+        self.ensure_one()
+        Sequence = self.env["ir.sequence"].sudo()
+        code = f"sop.letter.agenda.{self.unit_code}"
+        sequence = Sequence.search([("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1)
+        if not sequence:
+            sequence = Sequence.create(
+                {
+                    "name": self.env._("Letter agenda %(unit)s", unit=self.unit_code),
+                    "code": code,
+                    "company_id": self.company_id.id,
+                    "implementation": "no_gap",
+                    "use_date_range": True,
+                    "padding": 0,
+                    "number_increment": 1,
+                }
+            )
+        return sequence
+
+    def _assign_number(self):
+        for rec in self:
+            if rec.name:
+                continue
+            if not rec.unit_code:
+                raise UserError(
+                    self.env._("The letter template '%(name)s' has no unit code.", name=rec.template_id.name)
+                )
+            # no_gap sequence + date range per year: locks the counter row until commit
+            agenda = int(rec._get_agenda_sequence().next_by_id(sequence_date=rec.date))
+            rec.write(
+                {
+                    "agenda_no": agenda,
+                    "name": format_letter_number(
+                        rec.template_id.number_pattern,
+                        rec.classification_code,
+                        agenda,
+                        rec.unit_code,
+                        rec.date.year,
+                    ),
+                }
+            )
+
+    def _render_content(self):
+        """Fill subject and body from the template placeholders ({{ object.<path> }})."""
+        render = self.env["mail.render.mixin"]._render_template
+        for rec in self:
+            template = rec.template_id
+            subject = render(template.subject or "", self._name, rec.ids, engine="inline_template")[rec.id]
+            body = render(str(template.body_html or ""), self._name, rec.ids, engine="inline_template")[rec.id]
+            rec.write({"subject": subject, "body_html": body})
+
+    def _print_and_attach(self):
+        Attachment = self.env["ir.attachment"]
+        for rec in self:
+            content, _fmt = self.env["ir.actions.report"]._render_qweb_pdf(LETTER_REPORT, rec.ids)
+            record = rec._get_related_record()
+            target = record or rec
+            filename = re.sub(r"[^\w.-]+", "-", f"Surat {rec.name}") + ".pdf"
+            attachment = Attachment.create(
+                {
+                    "name": filename,
+                    "raw": content,
+                    "mimetype": "application/pdf",
+                    "res_model": target._name,
+                    "res_id": target.id,
+                }
+            )
+            rec.attachment_id = attachment
+            if hasattr(target, "_sop_letter_attach"):
+                target._sop_letter_attach(attachment)
+            log_target = target._sop_letter_log_target() if hasattr(target, "_sop_letter_log_target") else target
+            message = self.env._("Letter %(number)s generated: %(subject)s", number=rec.name, subject=rec.subject)
+            if hasattr(log_target, "message_post"):
+                log_target.message_post(body=message, attachment_ids=attachment.ids)
+            if log_target != rec:
+                rec.message_post(body=message)
+
+    def action_regenerate_pdf(self):
+        """Print again (after correcting the body); the number stays."""
+        for rec in self:
+            old = rec.attachment_id
+            rec._print_and_attach()
+            old.unlink()
+        return True
+
+    def action_download_pdf(self):
+        self.ensure_one()
+        if not self.attachment_id:
+            raise UserError(self.env._("This letter has no PDF yet."))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self.attachment_id.id}?download=true",
+            "target": "self",
+        }
+
+    def action_open_related(self):
+        self.ensure_one()
+        record = self._get_related_record()
+        if not record:
+            raise UserError(self.env._("The letter is not linked to a record."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": record._name,
+            "res_id": record.id,
+            "view_mode": "form",
+        }

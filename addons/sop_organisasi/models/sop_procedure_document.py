@@ -1,0 +1,401 @@
+import base64
+
+from markupsafe import Markup
+
+from odoo import Command
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+from ..tools import flowchart
+from ..tools import sop_xlsx
+
+# wkhtmltopdf (unpatched Qt, --dpi 96, smart shrinking) prints 1 CSS mm as 0.75 mm: the layout
+# below is in CSS millimetres, i.e. the printable area of the landscape page divided by 0.75.
+CSS_SCALE = 0.75
+# printable width and height of the landscape page inside the paper format margins (real mm)
+PAGE_SIZES = {"f4": (330 - 24, 215 - 24), "a4": (297 - 24, 210 - 24)}
+# fixed columns of the procedure table (CSS mm): No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan
+FIXED_COLUMNS = {
+    "f4": {"no": 11.0, "activity": 80.0, "requirement": 42.0, "time": 20.0, "output": 42.0, "remarks": 32.0},
+    "a4": {"no": 11.0, "activity": 72.0, "requirement": 38.0, "time": 20.0, "output": 38.0, "remarks": 28.0},
+}
+# height (CSS mm) of what precedes the rows on a page: headings, the two header rows, section row, safety
+PAGE_OVERHEAD = 50.0
+FONT_PT = 10.0
+
+BOX_LAYOUT = (("legal", "qualification"), ("related", "equipment"), ("warning", "record"))
+BOX_TITLES = {
+    "legal": "Dasar Hukum",
+    "qualification": "Kualifikasi Pelaksana",
+    "related": "Keterkaitan",
+    "equipment": "Peralatan/Perlengkapan",
+    "warning": "Peringatan",
+    "record": "Pencatatan dan Pendataan",
+}
+KIND_LABELS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
+
+
+class SopProcedure(models.Model):
+    _inherit = "sop.procedure"
+
+    # ------------------------------------------------------------------ PDF
+    def _get_paper_size(self):
+        return (self.company_id or self.env.company).sop_paper_size or "f4"
+
+    def _get_report_document(self, paper=None):
+        """Everything the QWeb template prints for this SOP (identity, boxes, flowchart pages)."""
+        self.ensure_one()
+        paper = paper or self.env.company.sop_paper_size or "f4"
+        page_w, page_h = (size / CSS_SCALE for size in PAGE_SIZES[paper])
+        fixed = FIXED_COLUMNS[paper]
+        actor_area = page_w - sum(fixed.values()) - 4.0
+        sections = self.section_ids.sorted(lambda s: (s.sequence, s.id)).filtered("step_ids")
+        steps = self._get_ordered_steps()
+        index_of = {step.id: i for i, step in enumerate(steps)}
+        flow_sections = []
+        section_roles = []
+        section_index = {}
+        for number, section in enumerate(sections):
+            roles = section.role_ids
+            section_roles.append(roles)
+            section_index[section.id] = number
+            flow_sections.append(flowchart.FlowSection(max(len(roles), 1), round(actor_area / max(len(roles), 1), 2)))
+        flow_steps = []
+        heights = []
+        for step in steps:
+            number = section_index[step.section_id.id]
+            roles = section_roles[number]
+            flow_steps.append(
+                flowchart.FlowStep(
+                    kind=step.kind,
+                    column=list(roles).index(step.role_id),
+                    section=number,
+                    text=step.name or "",
+                    return_index=index_of.get(step.return_step_id.id),
+                    code=step.code,
+                )
+            )
+            heights.append(
+                max(
+                    flowchart.estimate_text_height(step.name, fixed["activity"] - 2, FONT_PT),
+                    flowchart.estimate_text_height(step.requirement, fixed["requirement"] - 2, FONT_PT),
+                    flowchart.estimate_text_height(step.duration_display, fixed["time"] - 2, FONT_PT),
+                    flowchart.estimate_text_height(step.output, fixed["output"] - 2, FONT_PT),
+                    flowchart.estimate_text_height(step.remarks, fixed["remarks"] - 2, FONT_PT),
+                )
+            )
+        chart = flowchart.layout(flow_steps, flow_sections, heights, page_budget=page_h - PAGE_OVERHEAD)
+        pages = []
+        seen_sections = set()
+        for page in chart.pages:
+            section = sections[page.section]
+            roles = section_roles[page.section]
+            rows = []
+            for row_number, row in enumerate(page.rows):
+                step = steps[row.step_index]
+                rows.append(
+                    {
+                        "step": step,
+                        "height": f"{row.height:.2f}",
+                        "cells": [Markup(page.cell_svg(row_number, column)) for column in range(page.columns)],
+                    }
+                )
+            pages.append(
+                {
+                    "section": section,
+                    "continued": section.id in seen_sections,
+                    "roles": [role._get_column_label() for role in roles],
+                    "role_width": f"{page.column_width:.2f}",
+                    "rows": rows,
+                }
+            )
+            seen_sections.add(section.id)
+        return {
+            "paper": paper,
+            "table_width": f"{sum(fixed.values()) + actor_area:.2f}",
+            "fixed": {key: f"{value:.2f}" for key, value in fixed.items()},
+            "boxes": [
+                [{"title": BOX_TITLES[kind], "lines": self._get_lines(kind)} for kind in pair] for pair in BOX_LAYOUT
+            ],
+            "pages": pages,
+            "chart": chart,
+        }
+
+    # ----------------------------------------------------------------- XLSX
+    def _get_xlsx_data(self):
+        """The SOP as plain data for :mod:`..tools.sop_xlsx`."""
+        self.ensure_one()
+        roles = self.role_ids.sorted(lambda r: (r.sequence, r.id))
+        sections = []
+        for section in self.section_ids.sorted(lambda s: (s.sequence, s.id)):
+            steps = []
+            for step in section.step_ids.sorted(lambda s: (s.sequence, s.id)):
+                steps.append(
+                    {
+                        "code": step.code,
+                        "number": step.number,
+                        "name": step.name or "",
+                        "kind": step.kind,
+                        "role": roles.ids.index(step.role_id.id) if step.role_id in roles else None,
+                        "requirement": step.requirement or "",
+                        "time": step.duration_display or "",
+                        "output": step.output or "",
+                        "remarks": step.remarks or "",
+                        "return_code": step.return_step_id.code or "",
+                    }
+                )
+            sections.append({"code": section.code or "", "name": section.name, "steps": steps})
+        return {
+            "identity": {
+                "name": self.name or "",
+                "number": self.number or "",
+                "revision_no": self.revision_no,
+                "unit": self.unit_id.name or "",
+                "date_created": self.date_created,
+                "date_revision": self.date_revision,
+                "date_effective": self.date_effective,
+                "approver_title": self.approver_title or "",
+                "approver_name": self.approver_name or "",
+                "approver_rank": self.approver_rank or "",
+                "approver_nip": self.approver_nip or "",
+            },
+            "lines": [
+                {
+                    "kind": line.kind,
+                    "name": line.name,
+                    "link": (line.related_procedure_id.number or line.related_procedure_id.name or ""),
+                }
+                for kind in sop_xlsx.LINE_KINDS
+                for line in self._get_lines(kind)
+            ],
+            "roles": [role._get_column_label() for role in roles],
+            "sections": sections,
+        }
+
+    def _export_xlsx(self):
+        """Return the SOP as XLSX bytes."""
+        self.ensure_one()
+        return sop_xlsx.write_workbook(self._get_xlsx_data())
+
+    def _xlsx_filename(self):
+        self.ensure_one()
+        base = (self.number or self.name or "sop").replace("/", "-")
+        return f"SOP {base}.xlsx"
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/sop_organisasi/xlsx/{self.id}",
+            "target": "download",
+        }
+
+    def _attach_xlsx(self):
+        """Store the export as an attachment (used by the benchmark and mail)."""
+        self.ensure_one()
+        return self.env["ir.attachment"].create(
+            {
+                "name": self._xlsx_filename(),
+                "datas": base64.b64encode(self._export_xlsx()),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+
+    def _get_xlsx_compare_values(self):
+        """Field-by-field content of the SOP, for round-trip checks (no ids, no workflow)."""
+        self.ensure_one()
+        return {
+            "name": self.name,
+            "revision_no": self.revision_no,
+            "unit_id": self.unit_id.id,
+            "date_created": self.date_created and fields.Date.to_string(self.date_created),
+            "date_revision": self.date_revision and fields.Date.to_string(self.date_revision),
+            "date_effective": self.date_effective and fields.Date.to_string(self.date_effective),
+            "approver_title": self.approver_title or False,
+            "approver_name": self.approver_name or False,
+            "approver_rank": self.approver_rank or False,
+            "approver_nip": self.approver_nip or False,
+            "role_ids": sorted(self.role_ids.ids),
+            "lines": [
+                (line.kind, line.name, line.related_procedure_id.id)
+                for kind in sop_xlsx.LINE_KINDS
+                for line in self._get_lines(kind)
+            ],
+            "sections": [(s.code or False, s.name) for s in self.section_ids.sorted(lambda s: (s.sequence, s.id))],
+            "steps": [
+                (
+                    step.section_id.code or False,
+                    step.number,
+                    step.kind,
+                    step.role_id.id,
+                    step.name,
+                    step.requirement or False,
+                    step.duration_qty,
+                    step.duration_unit or False,
+                    step.output or False,
+                    step.remarks or False,
+                    step.return_step_id.code or False,
+                )
+                for step in self._get_ordered_steps()
+            ],
+        }
+
+    # --------------------------------------------------------------- import
+    @api.model
+    def _import_xlsx(self, content, revise=None):
+        """Create an SOP (or a revision of ``revise``) from workbook bytes.
+
+        Every problem is collected and raised as one UserError naming sheet, row
+        and column; nothing is created unless the whole workbook is valid.
+        """
+        if revise is not None:
+            revise.ensure_one()
+            if revise.state != "effective":
+                raise UserError(self.env._("Only an effective SOP can be revised."))
+            if self.search_count([("previous_id", "=", revise.id)]):
+                raise UserError(self.env._("A revision of '%(sop)s' already exists.", sop=revise.display_name))
+        try:
+            data = sop_xlsx.read_workbook(content)
+        except sop_xlsx.SopWorkbookError as exc:
+            raise UserError(self._import_error_message(exc.messages)) from exc
+        errors = []
+        roles = self._import_match_roles(data, errors)
+        unit = self._import_match_unit(data, errors)
+        links = self._import_match_links(data, errors)
+        if errors:
+            raise UserError(self._import_error_message(errors))
+        vals = self._import_prepare_vals(data, roles, unit, links, revise)
+        try:
+            with self.env.cr.savepoint():
+                procedure = self._import_create(vals, data, roles)
+        except (ValidationError, UserError) as exc:
+            raise UserError(self._import_error_message([exc.args[0]])) from exc
+        return procedure
+
+    def _import_error_message(self, messages):
+        return self.env._("The workbook cannot be imported:\n%(problems)s", problems="\n".join(messages))
+
+    def _import_match_roles(self, data, errors):
+        Role = self.env["sop.role"]
+        all_roles = Role.search([])
+        roles = []
+        for column in data["roles"]:
+            label = column["label"].strip().lower()
+            match = all_roles.filtered(lambda r, label=label: (r.column_label or "").strip().lower() == label)
+            if not match:
+                match = all_roles.filtered(lambda r, label=label: (r.name or "").strip().lower() == label)
+            if not match and column["label"]:
+                errors.append(f"{column['ref']}: unknown actor '{column['label']}'")
+            roles.append(match[:1])
+        seen = {}
+        for column, role in zip(data["roles"], roles, strict=True):
+            if role and role.id in seen:
+                errors.append(f"{column['ref']}: actor '{column['label']}' appears twice")
+            seen[role.id] = True
+        return roles
+
+    def _import_match_unit(self, data, errors):
+        name = data["identity"].get("unit")
+        if not name:
+            return self.env["hr.department"]
+        unit = self.env["hr.department"].search([("name", "=ilike", name)], order="id", limit=1)
+        if not unit:
+            errors.append(f"{data['identity_refs'].get('unit')}: unknown unit '{name}'")
+        return unit
+
+    def _import_match_links(self, data, errors):
+        links = []
+        for line in data["lines"]:
+            link = self.browse()
+            if line["link"]:
+                if line["kind"] != "related":
+                    errors.append(f"{line['link_ref']}: only 'Keterkaitan' lines can name a linked SOP")
+                candidates = self.search([("number", "=", line["link"])]) or self.search(
+                    [("name", "=ilike", line["link"])]
+                )
+                if not candidates:
+                    errors.append(f"{line['link_ref']}: unknown SOP '{line['link']}'")
+                link = candidates.sorted(lambda p: (p.state == "effective", p.revision_no, p.id), reverse=True)[:1]
+            links.append(link)
+        return links
+
+    def _import_prepare_vals(self, data, roles, unit, links, revise):
+        identity = data["identity"]
+        vals = {
+            "name": identity.get("name"),
+            "unit_id": unit.id,
+            "revision_no": identity.get("revision_no") or 0,
+            "date_created": identity.get("date_created"),
+            "date_revision": identity.get("date_revision"),
+            "date_effective": identity.get("date_effective"),
+            "approver_title": identity.get("approver_title") or False,
+            "approver_name": identity.get("approver_name") or False,
+            "approver_rank": identity.get("approver_rank") or False,
+            "approver_nip": identity.get("approver_nip") or False,
+            "role_ids": [Command.set([role.id for role in roles if role])],
+            "line_ids": [
+                Command.create(
+                    {
+                        "kind": line["kind"],
+                        "sequence": 10 * (position + 1),
+                        "name": line["name"],
+                        "related_procedure_id": link.id or False,
+                    }
+                )
+                for position, (line, link) in enumerate(zip(data["lines"], links, strict=True))
+            ],
+            "section_ids": [
+                Command.create({"code": section["code"] or False, "name": section["name"], "sequence": 10 * (pos + 1)})
+                for pos, section in enumerate(data["sections"])
+            ],
+        }
+        number = identity.get("number")
+        if revise is not None:
+            vals.update(
+                {
+                    "number": revise.number,
+                    "revision_no": revise.revision_no + 1,
+                    "previous_id": revise.id,
+                    "date_revision": fields.Date.context_today(self),
+                    "date_effective": False,
+                    "company_id": revise.company_id.id,
+                }
+            )
+        elif number and not self.with_context(active_test=False).search_count([("number", "=", number)]):
+            vals["number"] = number
+        return vals
+
+    def _import_create(self, vals, data, roles):
+        procedure = self.create(vals)
+        Step = self.env["sop.step"].with_context(sop_copying_revision=True)
+        sections = procedure.section_ids.sorted(lambda s: (s.sequence, s.id))
+        step_vals = []
+        for section, section_data in zip(sections, data["sections"], strict=True):
+            for position, step in enumerate(section_data["steps"]):
+                step_vals.append(
+                    {
+                        "section_id": section.id,
+                        "sequence": 10 * (position + 1),
+                        "kind": step["kind"],
+                        "role_id": roles[step["role"]].id,
+                        "name": step["name"],
+                        "requirement": step["requirement"] or False,
+                        "duration_qty": step["duration_qty"],
+                        "duration_unit": step["duration_unit"],
+                        "output": step["output"] or False,
+                        "remarks": step["remarks"] or False,
+                    }
+                )
+        steps = Step.create(step_vals)
+        by_code = {step.code.lower(): step for step in steps}
+        flat = [step for section in data["sections"] for step in section["steps"]]
+        for record, step in zip(steps, flat, strict=True):
+            if step["return_code"]:
+                record.return_step_id = by_code[step["return_code"].lower()]
+        steps.with_context(sop_copying_revision=False)._check_decision()
+        return procedure

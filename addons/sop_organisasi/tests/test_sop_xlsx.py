@@ -1,0 +1,253 @@
+import base64
+import io
+
+import openpyxl
+
+from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase
+from odoo.tests import new_test_user
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+from ..tools import sop_xlsx
+
+
+def _load(content):
+    return openpyxl.load_workbook(io.BytesIO(content))
+
+
+def _save(book):
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _find_row(sheet, text):
+    for row in sheet.iter_rows(min_row=sop_xlsx.FIRST_DATA_ROW):
+        if row[1].value == text:
+            return row[0].row
+    raise AssertionError(f"row {text!r} not found")
+
+
+def _header_col(sheet, label, row=sop_xlsx.HEADER_ROW + 1):
+    for cell in sheet[row]:
+        if cell.value == label:
+            return cell.column_letter
+    raise AssertionError(f"header {label!r} not found")
+
+
+@tagged("post_install", "-at_install")
+class TestSopXlsx(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.Procedure = cls.env["sop.procedure"].with_context(active_test=False)
+        cls.skj = cls.env.ref("sop_organisasi.sop_skj")
+        cls.skj_xlsx = cls.skj._export_xlsx()
+
+    def _counts(self):
+        return (
+            self.Procedure.search_count([]),
+            self.env["sop.step"].search_count([]),
+            self.env["sop.section"].search_count([]),
+            self.env["sop.procedure.line"].search_count([]),
+        )
+
+    def _assert_import_error(self, content, *messages):
+        before = self._counts()
+        with self.assertRaises(UserError) as error:
+            self.env["sop.procedure"]._import_xlsx(content)
+        for message in messages:
+            self.assertIn(message, str(error.exception))
+        self.assertEqual(self._counts(), before, "nothing is created")
+        return str(error.exception)
+
+    # ------------------------------------------------------------ export
+    def test_export_layout(self):
+        book = _load(self.skj_xlsx)
+        self.assertEqual(book.sheetnames, ["Identitas", "Prosedur"])
+        ident = book["Identitas"]
+        values = {}
+        for row in ident.iter_rows(min_row=3):
+            if row[0].value:
+                values.setdefault(row[0].value, row[1].value)  # first line of each box
+        self.assertEqual(values["Nama SOP"], "PENYUSUNAN STANDAR KOMPETENSI JABATAN (SKJ)")
+        self.assertEqual(values["Nomor SOP"], "065/SOP/417.112/02")
+        self.assertEqual(values["NIP"], "195901091987121002")
+        self.assertEqual(values["Tanggal Efektif"].date().isoformat(), "2018-03-13")
+        self.assertEqual(values["Dasar Hukum"], "PP No 11 Tahun 2017 Tentang Manajemen Penagwai Negeri Sipil")
+        proc = book["Prosedur"]
+        header = [c.value for c in proc[sop_xlsx.HEADER_ROW + 1]]
+        labels = [r._get_column_label() for r in self.skj.role_ids.sorted(lambda r: (r.sequence, r.id))]
+        self.assertEqual(header[2 : 2 + len(labels)], labels)
+        self.assertEqual(header[2 + len(labels) : 5 + len(labels)], ["Kelengkapan", "Waktu", "Output"])
+        self.assertEqual(proc["A3"].value, "No")
+        self.assertEqual(proc["B3"].value, "Kegiatan")
+        # section A, then A.1 .. A.8; A.4 is a decision of the Kabag returning to A.2
+        self.assertEqual(proc["A5"].value, "A")
+        self.assertEqual(proc["B5"].value, "PERENCANAAN")
+        kabag = labels.index("Kabag Organisasi")
+        row_a4 = [c.value for c in proc[9]]
+        self.assertEqual(row_a4[0], 4)
+        self.assertEqual(row_a4[2 + kabag], "Keputusan")
+        self.assertEqual(row_a4[3 + len(labels)], "30 menit")
+        self.assertEqual(row_a4[-1], "A.2")
+        # printing set-up: landscape, fit to width, header rows repeated
+        self.assertEqual(proc.page_setup.orientation, "landscape")
+        self.assertTrue(proc.sheet_properties.pageSetUpPr.fitToPage)
+        self.assertEqual(proc.page_setup.fitToWidth, 1)
+        self.assertEqual(proc.print_title_rows, "3:4")
+
+    # ------------------------------------------------------------ round trip
+    def test_round_trip_all_seeded_sops(self):
+        unit = self.env.ref("sop_organisasi.dept_bagian_organisasi")
+        seeded = self.env["sop.procedure"].search([("unit_id", "=", unit.id)])
+        self.assertEqual(len(seeded), 14)
+        for sop in seeded:
+            new = self.env["sop.procedure"]._import_xlsx(sop._export_xlsx())
+            self.assertNotEqual(new, sop)
+            self.assertEqual(new.state, "draft")
+            self.assertEqual(new._get_xlsx_compare_values(), sop._get_xlsx_compare_values(), sop.name)
+            # and the new SOP exports to the same workbook content
+            again = sop_xlsx.read_workbook(new._export_xlsx())
+            first = sop_xlsx.read_workbook(sop._export_xlsx())
+            self.assertEqual(again["sections"], first["sections"])
+            self.assertEqual(again["roles"], first["roles"])
+
+    def test_import_new_revision(self):
+        before = self.skj._get_xlsx_compare_values()
+        revision = self.env["sop.procedure"]._import_xlsx(self.skj_xlsx, revise=self.skj)
+        self.assertEqual(revision.previous_id, self.skj)
+        self.assertEqual(revision.root_id, self.skj.root_id)
+        self.assertEqual(revision.number, self.skj.number)
+        self.assertEqual(revision.revision_no, self.skj.revision_no + 1)
+        self.assertEqual(revision.state, "draft")
+        self.assertFalse(revision.date_effective)
+        values = revision._get_xlsx_compare_values()
+        for key in ("revision_no", "date_revision", "date_effective"):
+            values.pop(key)
+            before.pop(key)
+        self.assertEqual(values, before)
+        self.assertEqual(self.skj.state, "effective")
+        with self.assertRaisesRegex(UserError, "already exists"):
+            self.env["sop.procedure"]._import_xlsx(self.skj_xlsx, revise=self.skj)
+        with self.assertRaisesRegex(UserError, "Only an effective SOP"):
+            self.env["sop.procedure"]._import_xlsx(self.skj_xlsx, revise=revision)
+
+    def test_wizard_and_template(self):
+        wizard = self.env["sop.import.wizard"].create({"file": base64.b64encode(self.skj_xlsx), "target": "new"})
+        action = wizard.action_import()
+        new = self.env["sop.procedure"].browse(action["res_id"])
+        self.assertEqual(new.step_count, 26)
+        self.assertEqual(wizard.action_download_template()["url"], "/sop_organisasi/xlsx/template")
+        labels = ["Staf", "Kabag Organisasi"]
+        template = sop_xlsx.write_workbook(sop_xlsx.template_data(labels))
+        book = _load(template)
+        self.assertEqual([c.value for c in book["Prosedur"][4]][2:4], labels)
+        ident = book["Identitas"]
+        ident["B3"] = "Pengujian Template"
+        example = self.env["sop.procedure"]._import_xlsx(_save(book))
+        self.assertEqual(example.name, "Pengujian Template")
+        self.assertEqual(example._get_ordered_steps().mapped("kind"), ["start", "process", "decision", "end"])
+        self.assertEqual(example._get_ordered_steps()[2].return_step_id.code, "A.2")
+        self.assertEqual(example._get_ordered_steps()[1].duration_display, "2 jam")
+
+    # ------------------------------------------------------------ errors
+    def test_error_bad_time(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        col = _header_col(sheet, "Waktu")
+        row = _find_row(sheet, self.skj._get_ordered_steps()[1].name)
+        self.assertEqual(f"{col}{row}", "I7")
+        sheet[f"{col}{row}"] = "2 hri"
+        self._assert_import_error(_save(book), "Prosedur!I7: unknown time '2 hri'")
+
+    def test_error_unknown_actor(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        col = _header_col(sheet, "Tim")
+        sheet[f"{col}4"] = "Tim Siluman"
+        self._assert_import_error(_save(book), f"Prosedur!{col}4: unknown actor 'Tim Siluman'")
+
+    def test_error_missing_step_text(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        row = _find_row(sheet, self.skj._get_ordered_steps()[2].name)
+        sheet[f"B{row}"] = None
+        self._assert_import_error(_save(book), f"Prosedur!B{row}: the step text is missing")
+
+    def test_error_decision_without_return(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        row = _find_row(sheet, self.skj._get_ordered_steps()[3].name)
+        last = sheet.cell(row=row, column=sheet.max_column)
+        last.value = None
+        self._assert_import_error(_save(book), f"Prosedur!{last.column_letter}{row}: decision without return step")
+
+    def test_error_unknown_return_step(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        row = _find_row(sheet, self.skj._get_ordered_steps()[3].name)
+        last = sheet.cell(row=row, column=sheet.max_column)
+        last.value = "A.99"
+        self._assert_import_error(_save(book), f"Prosedur!{last.column_letter}{row}: unknown return step 'A.99'")
+
+    def test_error_wrong_sheet(self):
+        book = _load(self.skj_xlsx)
+        book["Prosedur"].title = "Sheet1"
+        self._assert_import_error(_save(book), "Prosedur: sheet missing")
+
+    def test_error_bad_header(self):
+        book = _load(self.skj_xlsx)
+        book["Prosedur"]["B3"] = "Activity"
+        self._assert_import_error(_save(book), "Prosedur!B3: bad header, expected 'Kegiatan'")
+        book = _load(self.skj_xlsx)
+        book["Prosedur"]["B3"] = "Kegiatan"
+        col = _header_col(book["Prosedur"], "Output")
+        book["Prosedur"][f"{col}4"] = "Hasil"
+        self._assert_import_error(_save(book), f"Prosedur!{col}4: bad header, expected 'Output'")
+
+    def test_error_not_a_workbook(self):
+        self._assert_import_error(b"this is not a workbook", "not an XLSX workbook")
+
+    def test_several_errors_in_one_message(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        sheet["I7"] = "2 hri"
+        sheet["B8"] = ""
+        book["Identitas"]["B6"] = "Bagian Entah"
+        message = self._assert_import_error(
+            _save(book),
+            "Prosedur!I7: unknown time '2 hri'",
+            "Prosedur!B8: the step text is missing",
+        )
+        self.assertEqual(message.count("Prosedur!"), 2)
+        # the unit is checked once the workbook itself reads fine
+        book["Prosedur"]["I7"] = "2 jam"
+        book["Prosedur"]["B8"] = "Menyediakan konsep"
+        self._assert_import_error(_save(book), "Identitas!B6: unknown unit 'Bagian Entah'")
+
+    def test_import_access(self):
+        plain = new_test_user(self.env, "sop_xlsx_plain", groups="base.group_user")
+        with self.assertRaises(AccessError):
+            self.env["sop.import.wizard"].with_user(plain).create({"file": base64.b64encode(self.skj_xlsx)})
+        staff = new_test_user(self.env, "sop_xlsx_staff", groups="sop_organisasi.group_sop_user")
+        wizard = self.env["sop.import.wizard"].with_user(staff).create({"file": base64.b64encode(self.skj_xlsx)})
+        self.assertTrue(wizard.id)
+
+
+@tagged("post_install", "-at_install")
+class TestSopXlsxDownload(HttpCase):
+    def test_download_routes(self):
+        self.authenticate("admin", "admin")
+        skj = self.env.ref("sop_organisasi.sop_skj")
+        action = skj.action_export_xlsx()
+        response = self.url_open(action["url"])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("spreadsheetml", response.headers["Content-Type"])
+        self.assertEqual(_load(response.content).sheetnames, ["Identitas", "Prosedur"])
+        response = self.url_open("/sop_organisasi/xlsx/template")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(_load(response.content)["Prosedur"]["B3"].value, "Kegiatan")

@@ -1,0 +1,450 @@
+"""SOP workbook (XLSX) layout: writing with xlsxwriter, reading with openpyxl.
+
+Pure code (no ORM): the export, the import wizard and the downloadable template
+all go through :func:`write_workbook` and :func:`read_workbook`.
+
+Sheet ``Identitas``: label in column A, value in column B (rows in
+:data:`IDENTITY_FIELDS` order, found by their label), then a table headed
+``Kotak | Isi | SOP Terkait`` with one row per line of the six information
+boxes.
+
+Sheet ``Prosedur`` (same columns as the printed SOP): header rows 3 and 4 are
+``No | Kegiatan | Pelaksana (one column per executor role, labels in row 4) |
+Mutu Baku (Kelengkapan, Waktu, Output) | Keterangan | Kembali ke (jika Tidak)``.
+From row 5: a section row (code in A, title in B, no actor marked) followed by
+its steps; a step marks its actor column with the symbol kind (Mulai, Proses,
+Keputusan, Selesai); a decision names in the last column the step it returns
+to when the answer is no (e.g. ``A.2``). Times are texts such as ``2 jam``.
+"""
+
+import datetime
+import io
+
+from .duration import DurationError
+from .duration import parse_duration
+
+LINE_KINDS = ("legal", "qualification", "related", "equipment", "warning", "record")
+BOX_TITLES = {
+    "legal": "Dasar Hukum",
+    "qualification": "Kualifikasi Pelaksana",
+    "related": "Keterkaitan",
+    "equipment": "Peralatan/Perlengkapan",
+    "warning": "Peringatan",
+    "record": "Pencatatan dan Pendataan",
+}
+IDENTITY_FIELDS = (
+    ("name", "Nama SOP"),
+    ("number", "Nomor SOP"),
+    ("revision_no", "Revisi ke"),
+    ("unit", "Unit Organisasi"),
+    ("date_created", "Tanggal Pembuatan"),
+    ("date_revision", "Tanggal Revisi"),
+    ("date_effective", "Tanggal Efektif"),
+    ("approver_title", "Disahkan oleh (Jabatan)"),
+    ("approver_name", "Nama Pejabat"),
+    ("approver_rank", "Pangkat"),
+    ("approver_nip", "NIP"),
+)
+DATE_FIELDS = ("date_created", "date_revision", "date_effective")
+KIND_MARKERS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
+_MARKER_ALIASES = {
+    **{label.lower(): kind for kind, label in KIND_MARKERS.items()},
+    **{kind: kind for kind in KIND_MARKERS},
+    "x": "process",
+    "v": "process",
+}
+SHEET_IDENTITY = "Identitas"
+SHEET_PROCEDURE = "Prosedur"
+HEADER_ROW = 3  # 1-based: first of the two header rows of the procedure sheet
+FIRST_DATA_ROW = 5
+TAIL_HEADERS = ("Kelengkapan", "Waktu", "Output")
+
+
+class SopWorkbookError(ValueError):
+    """Raised with the list of problems found while reading a workbook."""
+
+    def __init__(self, messages):
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def col_letter(index):
+    """0-based column index -> Excel letters (0 -> A, 27 -> AB)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_ref(sheet, row, col):
+    """``Prosedur!F12`` for a 1-based row and 0-based column."""
+    return f"{sheet}!{col_letter(col)}{row}"
+
+
+# ------------------------------------------------------------------- write
+def write_workbook(data):
+    """Return XLSX bytes for ``data`` (see ``sop.procedure._get_xlsx_data``)."""
+    import xlsxwriter  # noqa: PLC0415 (imported where used, as Odoo does)
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    fmt = {
+        "title": book.add_format({"bold": True, "font_size": 13}),
+        "label": book.add_format({"bold": True, "valign": "top", "border": 1, "bg_color": "#EEEEEE"}),
+        "text": book.add_format({"text_wrap": True, "valign": "top", "border": 1}),
+        "date": book.add_format({"num_format": "dd-mm-yyyy", "valign": "top", "border": 1, "align": "left"}),
+        "head": book.add_format(
+            {
+                "bold": True,
+                "align": "center",
+                "valign": "vcenter",
+                "text_wrap": True,
+                "border": 1,
+                "bg_color": "#D9D9D9",
+            }
+        ),
+        "section": book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2"}),
+        "center": book.add_format({"align": "center", "valign": "top", "border": 1, "text_wrap": True}),
+        "marker": book.add_format({"align": "center", "valign": "top", "border": 1, "bold": True}),
+    }
+    identity = data.get("identity", {})
+
+    sheet = book.add_worksheet(SHEET_IDENTITY)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.set_column(0, 0, 26)
+    sheet.set_column(1, 1, 90)
+    sheet.set_column(2, 2, 30)
+    sheet.write(0, 0, "IDENTITAS SOP", fmt["title"])
+    row = 2
+    for key, label in IDENTITY_FIELDS:
+        sheet.write(row, 0, label, fmt["label"])
+        value = identity.get(key)
+        if key in DATE_FIELDS:
+            if value:
+                sheet.write_datetime(row, 1, datetime.datetime.combine(value, datetime.time()), fmt["date"])
+            else:
+                sheet.write_blank(row, 1, None, fmt["date"])
+        elif key == "revision_no":
+            sheet.write_number(row, 1, int(value or 0), fmt["center"])
+        else:
+            sheet.write_string(row, 1, str(value or ""), fmt["text"])
+        row += 1
+    row += 1
+    sheet.write_row(row, 0, ("Kotak", "Isi", "SOP Terkait"), fmt["head"])
+    sheet.repeat_rows(row)
+    for line in data.get("lines", []):
+        row += 1
+        sheet.write_string(row, 0, BOX_TITLES[line["kind"]], fmt["label"])
+        sheet.write_string(row, 1, line["name"] or "", fmt["text"])
+        sheet.write_string(row, 2, line.get("link") or "", fmt["text"])
+
+    roles = data.get("roles", [])
+    n_roles = len(roles)
+    sheet = book.add_worksheet(SHEET_PROCEDURE)
+    sheet.set_landscape()
+    sheet.set_paper(9)
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(HEADER_ROW - 1, HEADER_ROW)
+    sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+    first_tail = 2 + n_roles
+    sheet.set_column(0, 0, 6)
+    sheet.set_column(1, 1, 45)
+    if n_roles:
+        sheet.set_column(2, 1 + n_roles, 13)
+    sheet.set_column(first_tail, first_tail, 22)
+    sheet.set_column(first_tail + 1, first_tail + 1, 10)
+    sheet.set_column(first_tail + 2, first_tail + 2, 22)
+    sheet.set_column(first_tail + 3, first_tail + 3, 18)
+    sheet.set_column(first_tail + 4, first_tail + 4, 12)
+    sheet.write(0, 0, f"URAIAN PROSEDUR: {identity.get('name') or ''}", fmt["title"])
+    top, bottom = HEADER_ROW - 1, HEADER_ROW
+    sheet.merge_range(top, 0, bottom, 0, "No", fmt["head"])
+    sheet.merge_range(top, 1, bottom, 1, "Kegiatan", fmt["head"])
+    if n_roles > 1:
+        sheet.merge_range(top, 2, top, 1 + n_roles, "Pelaksana", fmt["head"])
+    elif n_roles == 1:
+        sheet.write(top, 2, "Pelaksana", fmt["head"])
+    for index, label in enumerate(roles):
+        sheet.write_string(bottom, 2 + index, label, fmt["head"])
+    sheet.merge_range(top, first_tail, top, first_tail + 2, "Mutu Baku", fmt["head"])
+    for offset, label in enumerate(TAIL_HEADERS):
+        sheet.write(bottom, first_tail + offset, label, fmt["head"])
+    sheet.merge_range(top, first_tail + 3, bottom, first_tail + 3, "Keterangan", fmt["head"])
+    sheet.merge_range(top, first_tail + 4, bottom, first_tail + 4, "Kembali ke (jika Tidak)", fmt["head"])
+    sheet.freeze_panes(FIRST_DATA_ROW - 1, 2)
+    row = FIRST_DATA_ROW - 1
+    last_col = first_tail + 4
+    for section in data.get("sections", []):
+        sheet.write_string(row, 0, section.get("code") or "", fmt["section"])
+        sheet.write_string(row, 1, section.get("name") or "", fmt["section"])
+        for col in range(2, last_col + 1):
+            sheet.write_blank(row, col, None, fmt["section"])
+        row += 1
+        for step in section.get("steps", []):
+            sheet.write_number(row, 0, step["number"], fmt["center"])
+            sheet.write_string(row, 1, step["name"], fmt["text"])
+            for index in range(n_roles):
+                if index == step.get("role"):
+                    sheet.write_string(row, 2 + index, KIND_MARKERS[step["kind"]], fmt["marker"])
+                else:
+                    sheet.write_blank(row, 2 + index, None, fmt["marker"])
+            sheet.write_string(row, first_tail, step.get("requirement") or "", fmt["text"])
+            sheet.write_string(row, first_tail + 1, step.get("time") or "", fmt["center"])
+            sheet.write_string(row, first_tail + 2, step.get("output") or "", fmt["text"])
+            sheet.write_string(row, first_tail + 3, step.get("remarks") or "", fmt["text"])
+            sheet.write_string(row, first_tail + 4, step.get("return_code") or "", fmt["center"])
+            row += 1
+    book.close()
+    return buffer.getvalue()
+
+
+# -------------------------------------------------------------------- read
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _read_date(value, ref, errors):
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = _text(value)
+    for pattern in ("%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    errors.append(f"{ref}: unknown date '{text}' (use dd-mm-yyyy)")
+    return None
+
+
+def read_workbook(content):
+    """Parse XLSX bytes; return the data dict or raise :class:`SopWorkbookError`.
+
+    The data mirrors :func:`write_workbook` input with, in addition, cell
+    references (``*_ref``) so that the caller can report problems it finds
+    while matching names to records. Step ``time`` is parsed into
+    ``duration_qty`` / ``duration_unit``; ``return_code`` is checked against
+    the codes of the steps of the workbook.
+    """
+    import openpyxl  # noqa: PLC0415
+
+    errors = []
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's problem
+        raise SopWorkbookError([f"The file is not an XLSX workbook ({exc.__class__.__name__})."]) from exc
+    for name in (SHEET_IDENTITY, SHEET_PROCEDURE):
+        if name not in book.sheetnames:
+            errors.append(f"{name}: sheet missing (found: {', '.join(book.sheetnames)})")
+    if errors:
+        raise SopWorkbookError(errors)
+    data = {"identity": {}, "identity_refs": {}, "lines": [], "roles": [], "sections": []}
+    _read_identity(book[SHEET_IDENTITY], data, errors)
+    _read_procedure(book[SHEET_PROCEDURE], data, errors)
+    book.close()
+    if errors:
+        raise SopWorkbookError(errors)
+    return data
+
+
+def _read_identity(sheet, data, errors):
+    labels = {label.lower(): key for key, label in IDENTITY_FIELDS}
+    titles = {title.lower(): kind for kind, title in BOX_TITLES.items()}
+    in_boxes = False
+    for row_number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
+        row = list(row) + [None] * 3
+        label = _text(row[0])
+        if not in_boxes:
+            if label.lower() == "kotak":
+                in_boxes = True
+                continue
+            key = labels.get(label.lower())
+            if not key:
+                continue
+            ref = cell_ref(SHEET_IDENTITY, row_number, 1)
+            data["identity_refs"][key] = ref
+            if key in DATE_FIELDS:
+                data["identity"][key] = _read_date(row[1], ref, errors)
+            elif key == "revision_no":
+                text = _text(row[1]) or "0"
+                if not text.isdigit():
+                    errors.append(f"{ref}: the revision must be a whole number, not '{text}'")
+                    text = "0"
+                data["identity"][key] = int(text)
+            else:
+                data["identity"][key] = _text(row[1])
+            continue
+        if not _text(row[1]):
+            continue  # empty lines (as in the template) are ignored
+        kind = titles.get(label.lower())
+        if kind is None:
+            errors.append(f"{cell_ref(SHEET_IDENTITY, row_number, 0)}: unknown box '{label}'")
+            continue
+        data["lines"].append(
+            {
+                "kind": kind,
+                "name": _text(row[1]),
+                "link": _text(row[2]),
+                "link_ref": cell_ref(SHEET_IDENTITY, row_number, 2),
+            }
+        )
+    if not data["identity"].get("name"):
+        ref = data["identity_refs"].get("name") or f"{SHEET_IDENTITY}!A3"
+        errors.append(f"{ref}: the SOP name ('Nama SOP') is missing")
+
+
+def _read_procedure(sheet, data, errors):
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [None] * (width - len(r)) for r in rows]
+    if len(rows) < HEADER_ROW + 1:
+        errors.append(f"{SHEET_PROCEDURE}!A{HEADER_ROW}: the header rows are missing")
+        return
+    top, bottom = rows[HEADER_ROW - 1], rows[HEADER_ROW]
+    header_ok = True
+    for col, expected in ((0, "No"), (1, "Kegiatan")):
+        if _text(top[col]).lower() != expected.lower():
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, HEADER_ROW, col)}: bad header, expected '{expected}'")
+            header_ok = False
+    tail = next(
+        (col for col in range(2, width) if _text(bottom[col]).lower() == TAIL_HEADERS[0].lower()),
+        None,
+    )
+    if tail is None:
+        errors.append(f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}: bad header, column 'Kelengkapan' not found")
+        return
+    for offset, expected in enumerate(TAIL_HEADERS):
+        if tail + offset >= width or _text(bottom[tail + offset]).lower() != expected.lower():
+            ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW + 1, tail + offset)
+            errors.append(f"{ref}: bad header, expected '{expected}'")
+            header_ok = False
+    for offset, expected in ((3, "Keterangan"), (4, "Kembali ke")):
+        if tail + offset >= width or not _text(top[tail + offset]).lower().startswith(expected.lower()):
+            ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW, tail + offset)
+            errors.append(f"{ref}: bad header, expected '{expected}'")
+            header_ok = False
+    if not header_ok:
+        return
+    for col in range(2, tail):
+        label = _text(bottom[col])
+        ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW + 1, col)
+        if not label:
+            errors.append(f"{ref}: the actor column has no name")
+        data["roles"].append({"label": label, "ref": ref})
+    c_req, c_time, c_out, c_rem, c_ret = tail, tail + 1, tail + 2, tail + 3, tail + 4
+    codes = {}
+    pending_returns = []
+    section = None
+    for row_number, row in enumerate(rows[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
+        markers = [(col, _text(row[col])) for col in range(2, tail) if _text(row[col])]
+        number = row[0]
+        is_step = bool(markers) or isinstance(number, int | float)
+        if not is_step:
+            if not _text(row[0]) and not _text(row[1]):
+                if any(_text(v) for v in row):
+                    errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
+                continue
+            if not _text(row[1]):
+                errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the section title is missing")
+            section = {"code": _text(row[0]), "name": _text(row[1]), "steps": []}
+            data["sections"].append(section)
+            continue
+        if section is None:
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 0)}: a step comes before the first section row")
+            section = {"code": "", "name": "", "steps": []}
+            data["sections"].append(section)
+        step = {"row": row_number, "name": _text(row[1])}
+        section["steps"].append(step)
+        step["code"] = f"{section['code']}.{len(section['steps'])}" if section["code"] else str(len(section["steps"]))
+        codes[step["code"].lower()] = step
+        if not step["name"]:
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
+        if not markers:
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 2)}: no actor column is marked for the step")
+        elif len(markers) > 1:
+            cols = ", ".join(col_letter(col) for col, _marker in markers)
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])}: several actors marked ({cols})")
+        else:
+            col, marker = markers[0]
+            step["role"] = col - 2
+            step["kind"] = _MARKER_ALIASES.get(marker.lower())
+            if not step["kind"]:
+                allowed = ", ".join(KIND_MARKERS.values())
+                errors.append(
+                    f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: unknown symbol '{marker}' (use {allowed})"
+                )
+        step["requirement"] = _text(row[c_req])
+        step["output"] = _text(row[c_out])
+        step["remarks"] = _text(row[c_rem])
+        time_text = _text(row[c_time])
+        step["time"] = time_text
+        step["duration_qty"], step["duration_unit"] = 0.0, False
+        if time_text:
+            try:
+                step["duration_qty"], step["duration_unit"] = parse_duration(time_text)
+            except DurationError:
+                errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, c_time)}: unknown time '{time_text}'")
+        step["return_code"] = _text(row[c_ret])
+        step["return_ref"] = cell_ref(SHEET_PROCEDURE, row_number, c_ret)
+        if step.get("kind") == "decision" and not step["return_code"]:
+            errors.append(f"{step['return_ref']}: decision without return step")
+        elif step["return_code"] and step.get("kind") and step.get("kind") != "decision":
+            errors.append(f"{step['return_ref']}: only a decision (Keputusan) can have a return step")
+        elif step["return_code"]:
+            pending_returns.append(step)
+    for step in pending_returns:
+        target = codes.get(step["return_code"].lower())
+        if target is None:
+            errors.append(f"{step['return_ref']}: unknown return step '{step['return_code']}'")
+        elif target is step:
+            errors.append(f"{step['return_ref']}: a decision cannot return to itself")
+    if not any(section["steps"] for section in data["sections"]):
+        errors.append(f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}: the procedure has no steps")
+
+
+def template_data(role_labels):
+    """Data of the downloadable template: the given actor columns and one example section."""
+    roles = list(role_labels) or ["Pelaksana"]
+    first, second = 0, min(1, len(roles) - 1)
+    return {
+        "identity": {"name": "", "revision_no": 0},
+        "lines": [{"kind": kind, "name": "", "link": ""} for kind in LINE_KINDS],
+        "roles": roles,
+        "sections": [
+            {
+                "code": "A",
+                "name": "PELAKSANAAN",
+                "steps": [
+                    _example(1, "start", first, "Menerima dan mencatat berkas", "1 hari"),
+                    _example(2, "process", first, "Menyiapkan konsep", "2 jam"),
+                    _example(3, "decision", second, "Memeriksa dan menyetujui konsep", "30 menit", "A.2"),
+                    _example(4, "end", first, "Mengarsipkan", "10 menit"),
+                ],
+            }
+        ],
+    }
+
+
+def _example(number, kind, role, name, time, return_code=""):
+    return {
+        "number": number,
+        "kind": kind,
+        "role": role,
+        "name": name,
+        "time": time,
+        "requirement": "",
+        "output": "",
+        "remarks": "",
+        "return_code": return_code,
+    }

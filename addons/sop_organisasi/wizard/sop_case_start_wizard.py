@@ -1,0 +1,89 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+
+
+class SopCaseStartWizard(models.TransientModel):
+    """Start cases of one effective SOP for many OPDs at once (all or nothing)."""
+
+    _name = "sop.case.start.wizard"
+    _description = "Start SOP Cases"
+
+    procedure_id = fields.Many2one(
+        "sop.procedure", string="SOP", required=True, domain=[("state", "=", "effective")], ondelete="cascade"
+    )
+    opd_ids = fields.Many2many(
+        "hr.department",
+        "sop_case_start_wizard_opd_rel",
+        "wizard_id",
+        "department_id",
+        string="OPDs",
+        required=True,
+        domain=[("is_opd", "=", True)],
+    )
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.")
+    user_id = fields.Many2one("res.users", string="Responsible", required=True, default=lambda self: self.env.user)
+    start_now = fields.Boolean(default=True, help="Start the cases right away; otherwise they stay drafts.")
+
+    @api.model
+    def default_get(self, fields_list):
+        res = super().default_get(fields_list)
+        if self.env.context.get("active_model") == "sop.procedure" and self.env.context.get("active_id"):
+            res.setdefault("procedure_id", self.env.context["active_id"])
+        return res
+
+    def _check_opds(self):
+        """Raise one clear message naming every OPD that cannot get a case."""
+        self.ensure_one()
+        problems = []
+        if self.procedure_id.state != "effective":
+            raise UserError(
+                self.env._("'%(sop)s' is not effective: only effective SOPs run as cases.", sop=self.procedure_id.name)
+            )
+        open_cases = self.env["sop.case"].search(
+            [
+                ("procedure_id.root_id", "=", self.procedure_id.root_id.id),
+                ("opd_id", "in", self.opd_ids.ids),
+                ("year", "=", self.year),
+                ("period", "=", self.period or False),
+                ("state", "in", ("draft", "running")),
+            ]
+        )
+        busy = {case.opd_id.id: case for case in open_cases}
+        for opd in self.opd_ids:
+            if not opd.is_opd:
+                problems.append(self.env._("%(opd)s is not an OPD", opd=opd.name))
+            elif not opd.liaison_user_ids.filtered("active"):
+                problems.append(self.env._("%(opd)s has no liaison users", opd=opd.name))
+            elif opd.id in busy:
+                problems.append(
+                    self.env._("%(opd)s already has the open case '%(case)s'", opd=opd.name, case=busy[opd.id].name)
+                )
+        if problems:
+            raise UserError(
+                self.env._(
+                    "No case was started. Fix these OPDs first:\n- %(problems)s",
+                    problems="\n- ".join(problems),
+                )
+            )
+
+    def action_start(self):
+        self.ensure_one()
+        if not self.opd_ids:
+            raise UserError(self.env._("Choose at least one OPD."))
+        self._check_opds()
+        Case = self.env["sop.case"]
+        cases = Case.create(
+            Case._prepare_batch_vals(self.procedure_id, self.opd_ids, self.year, self.period, self.user_id)
+        )
+        if self.start_now:
+            cases.action_start()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Started Cases"),
+            "res_model": "sop.case",
+            "view_mode": "list,kanban,form",
+            "domain": [("id", "in", cases.ids)],
+        }

@@ -1,0 +1,295 @@
+import base64
+import io
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.addons.sop_organisasi.tools.nip import NipError
+from odoo.addons.sop_organisasi.tools.nip import format_nip
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+# KIPP 2021-2023 proposal sections and word limits (domain.md 3.5)
+DEFAULT_SECTIONS = [
+    (10, "Ringkasan", 200, "Covers all aspects of the innovation."),
+    (
+        20,
+        "Latar Belakang dan Tujuan",
+        300,
+        "Problem (initial condition), target group, measurable objectives and data.",
+    ),
+    (30, "Kebaruan / Nilai Tambah", 200, "The idea and its uniqueness."),
+    (40, "Implementasi Inovasi", 200, "How the innovation solves the problem, with evidence."),
+    (50, "Signifikansi", 600, "Impact before/after, measurement method, internal/external evaluation."),
+    (60, "Adaptabilitas: Replikasi yang Sudah Terjadi", 100, "Already replicated? By whom?"),
+    (70, "Adaptabilitas: Potensi Replikasi", 200, "Potential for replication."),
+    (80, "Sumber Daya", 200, "Finance, human resources, methods, equipment and material."),
+    (90, "Strategi Keberlanjutan", 500, "Institutional (regulation), managerial (SDM, SOP, QA) and social."),
+]
+DEFAULT_ATTACHMENT_TYPES = [
+    (10, "Surat Pernyataan Implementasi"),
+    (20, "Identitas Inovator / Tim"),
+    (30, "Surat Kesediaan Replikasi"),
+]
+DEFAULT_STAGES = [
+    (10, "Pendaftaran dan Pengajuan Proposal", "registration", 0),
+    (20, "Seleksi Administrasi", "administrative", 0),
+    (30, "Penilaian Proposal (Desk Evaluation)", "desk", 10),
+    (40, "Presentasi dan Wawancara", "presentation", 5),
+    (50, "Verifikasi Lapangan", "field", 3),
+    (60, "Pengumuman", "announcement", 0),
+]
+DEFAULT_CRITERIA = {
+    "desk": [
+        (10, "Kebaruan", 25),
+        (20, "Efektivitas", 20),
+        (30, "Kemanfaatan", 20),
+        (40, "Dapat Direplikasi", 15),
+        (50, "Keberlanjutan", 20),
+    ],
+    "presentation": [(10, "Penyampaian Paparan", 40), (20, "Materi Inovasi, Kemanfaatan dan Replikasi", 60)],
+    "field": [(10, "Kesesuaian Proposal dengan Lapangan", 60), (20, "Dukungan Pemangku Kepentingan", 40)],
+}
+
+
+class SopSinovikCompetition(models.Model):
+    _name = "sop.sinovik.competition"
+    _description = "SINOVIK Local Innovation Competition"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("open", "Registration Open"),
+            ("evaluation", "Evaluation"),
+            ("announced", "Announced"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    quota_per_opd = fields.Integer(
+        string="Quota per OPD", default=3, help="Proposals each OPD may submit (0 = no limit)."
+    )
+    stage_ids = fields.One2many("sop.sinovik.stage", "competition_id", string="Stages", copy=True)
+    group_ids = fields.One2many("sop.sinovik.group", "competition_id", string="Groups", copy=True)
+    category_ids = fields.One2many("sop.sinovik.category", "competition_id", string="Categories", copy=True)
+    section_ids = fields.One2many("sop.sinovik.section", "competition_id", string="Proposal Sections", copy=True)
+    attachment_type_ids = fields.One2many(
+        "sop.sinovik.attachment.type", "competition_id", string="Required Attachments", copy=True
+    )
+    proposal_ids = fields.One2many("sop.sinovik.proposal", "competition_id", string="Proposals")
+    proposal_count = fields.Integer(compute="_compute_proposal_count")
+    registration_deadline = fields.Date(
+        compute="_compute_registration_deadline",
+        store=True,
+        help="End of the registration stage: innovations must be implemented at least one year before.",
+    )
+    sign_place = fields.Char(string="Signing Place", default="Mojokerto")
+    sign_date = fields.Date(string="Announcement Date")
+    sign_position = fields.Char(string="Signatory Position", default="KEPALA BAGIAN ORGANISASI")
+    sign_name = fields.Char(string="Signatory Name")
+    sign_rank = fields.Char(string="Signatory Rank")
+    sign_nip = fields.Char(string="Signatory NIP")
+
+    @api.depends("stage_ids.kind", "stage_ids.date_end")
+    def _compute_registration_deadline(self):
+        for competition in self:
+            registration = competition.stage_ids.filtered(lambda s: s.kind == "registration" and s.date_end)
+            competition.registration_deadline = max(registration.mapped("date_end")) if registration else False
+
+    def _compute_proposal_count(self):
+        for competition in self:
+            competition.proposal_count = len(competition.proposal_ids)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new competition starts with the KIPP 2021-2023 form unless given its own set-up."""
+        for vals in vals_list:
+            if self.env.context.get("sinovik_no_defaults"):
+                continue
+            if "section_ids" not in vals:
+                vals["section_ids"] = [
+                    fields.Command.create({"sequence": seq, "name": name, "max_words": limit, "guidance": guidance})
+                    for seq, name, limit, guidance in DEFAULT_SECTIONS
+                ]
+            if "attachment_type_ids" not in vals:
+                vals["attachment_type_ids"] = [
+                    fields.Command.create({"sequence": seq, "name": name}) for seq, name in DEFAULT_ATTACHMENT_TYPES
+                ]
+            if "stage_ids" not in vals:
+                vals["stage_ids"] = [
+                    fields.Command.create(
+                        {
+                            "sequence": seq,
+                            "name": name,
+                            "kind": kind,
+                            "top_n": top_n,
+                            "criterion_ids": [
+                                fields.Command.create({"sequence": cseq, "name": cname, "weight": weight})
+                                for cseq, cname, weight in DEFAULT_CRITERIA.get(kind, [])
+                            ],
+                        }
+                    )
+                    for seq, name, kind, top_n in DEFAULT_STAGES
+                ]
+            if "group_ids" not in vals:
+                vals["group_ids"] = [fields.Command.create({"name": "Kelompok Umum"})]
+        return super().create(vals_list)
+
+    # ------------------------------------------------------------------ flow
+    def action_open_registration(self):
+        for competition in self:
+            if competition.state != "draft":
+                raise UserError(self.env._("Only a draft competition can open its registration."))
+            if not competition.section_ids:
+                raise UserError(self.env._("Configure the proposal sections first."))
+        self.state = "open"
+        self.stage_ids.filtered(lambda s: s.kind == "registration" and s.state == "pending").state = "open"
+
+    def action_start_evaluation(self):
+        for competition in self:
+            if competition.state != "open":
+                raise UserError(self.env._("The registration of %(name)s is not open.", name=competition.name))
+            first = competition.stage_ids.filtered("is_scored").sorted(lambda s: (s.sequence, s.id))[:1]
+            if not first:
+                raise UserError(self.env._("Competition %(name)s has no scored stage.", name=competition.name))
+            competition.stage_ids.filtered(lambda s: not s.is_scored and s.kind != "announcement").state = "closed"
+            competition.state = "evaluation"
+            if first.state == "pending":
+                first.action_open()
+
+    def action_announce(self):
+        for competition in self:
+            if competition.state != "evaluation":
+                raise UserError(self.env._("Only a competition in evaluation can be announced."))
+            scored = competition.stage_ids.filtered("is_scored")
+            if scored.filtered(lambda s: s.state != "closed"):
+                raise UserError(self.env._("Close every scored stage before the announcement."))
+            for proposal in competition.proposal_ids.filtered(lambda p: p.state == "final"):
+                if not proposal.award:
+                    proposal._sinovik_write({"award": self.env._("Rank %(rank)s", rank=proposal.final_rank)})
+            competition.state = "announced"
+            competition.stage_ids.filtered(lambda s: s.kind == "announcement").state = "closed"
+            if not competition.sign_date:
+                competition.sign_date = fields.Date.context_today(self)
+            competition.message_post(body=self.env._("The final ranking has been announced."))
+
+    def action_view_proposals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("sop_survey.sop_sinovik_proposal_action")
+        action["domain"] = [("competition_id", "=", self.id)]
+        action["context"] = {"default_competition_id": self.id}
+        return action
+
+    def action_view_ranking(self):
+        self.ensure_one()
+        action = self.env["ir.actions.actions"]._for_xml_id("sop_survey.sop_sinovik_result_action")
+        action["domain"] = [("competition_id", "=", self.id)]
+        return action
+
+    @api.constrains("sign_nip")
+    def _check_sign_nip(self):
+        for competition in self:
+            if competition.sign_nip:
+                try:
+                    format_nip(competition.sign_nip)
+                except NipError as exc:
+                    raise ValidationError(
+                        self.env._("%(nip)s is not a valid 18-digit NIP.", nip=competition.sign_nip)
+                    ) from exc
+
+    def _sign_nip_formatted(self):
+        self.ensure_one()
+        return format_nip(self.sign_nip) if self.sign_nip else ""
+
+    def sign_place_date(self):
+        self.ensure_one()
+        return ", ".join(filter(None, [self.sign_place, format_date_long(self.sign_date)]))
+
+    # ------------------------------------------------------------------ XLSX recap
+    def _recap_xlsx(self):
+        """Workbook (bytes) with every proposal and every juror score of the competition."""
+        import xlsxwriter  # noqa: PLC0415 - an Odoo requirement, imported where used
+
+        self.ensure_one()
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
+        num = workbook.add_format({"num_format": "0.00"})
+        sheet = workbook.add_worksheet("Proposals")
+        scored = self.stage_ids.filtered("is_scored").sorted(lambda s: (s.sequence, s.id))
+        head = ["No", "Title", "OPD", "Group", "Category", "Status", "Submitted"]
+        head += [f"{stage.name} (score)" for stage in scored] + [f"{stage.name} (rank)" for stage in scored]
+        head += ["Final Rank", "Award"]
+        sheet.write_row(0, 0, head, bold)
+        state_labels = dict(self.env["sop.sinovik.proposal"]._fields["state"]._description_selection(self.env))
+        proposals = self.proposal_ids.sorted(lambda p: (p.final_rank or 10**6, p.opd_id.name or "", p.id))
+        for row, proposal in enumerate(proposals, start=1):
+            results = {r.stage_id.id: r for r in proposal.result_ids}
+            values = [
+                row,
+                proposal.name,
+                proposal.opd_id.name or "",
+                proposal.group_id.name or "",
+                proposal.category_id.name or "",
+                state_labels.get(proposal.state, proposal.state),
+                fields.Datetime.to_string(proposal.submit_date) if proposal.submit_date else "",
+            ]
+            sheet.write_row(row, 0, values)
+            col = len(values)
+            for stage in scored:
+                if stage.id in results:
+                    sheet.write_number(row, col, results[stage.id].score, num)
+                col += 1
+            for stage in scored:
+                if stage.id in results:
+                    sheet.write_number(row, col, results[stage.id].rank)
+                col += 1
+            if proposal.final_rank:
+                sheet.write_number(row, col, proposal.final_rank)
+            sheet.write(row, col + 1, proposal.award or "")
+        sheet.set_column(1, 2, 40)
+        scores = workbook.add_worksheet("Scores")
+        scores.write_row(0, 0, ["Stage", "Proposal", "OPD", "Juror", "Criterion", "Weight", "Score", "Comment"], bold)
+        row = 1
+        for stage in scored:
+            for assignment in stage.assignment_ids.sorted(lambda a: (a.proposal_id.id, a.juror_id.name or "")):
+                for score in assignment.score_ids:
+                    scores.write_row(
+                        row,
+                        0,
+                        [
+                            stage.name,
+                            assignment.proposal_id.name,
+                            assignment.proposal_id.opd_id.name or "",
+                            assignment.juror_id.name,
+                            score.criterion_id.name,
+                            score.criterion_id.weight,
+                            score.score,
+                            score.comment or "",
+                        ],
+                    )
+                    row += 1
+        workbook.close()
+        return output.getvalue()
+
+    def action_export_xlsx(self):
+        self.ensure_one()
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"SINOVIK {self.year} - recap.xlsx",
+                "datas": base64.b64encode(self._recap_xlsx()),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            }
+        )
+        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}

@@ -1,0 +1,44 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.addons.sop_organisasi.tools.sinovik_scoring import count_words
+
+
+class SopSinovikProposalAnswer(models.Model):
+    _name = "sop.sinovik.proposal.answer"
+    _description = "SINOVIK Proposal Section Answer"
+    _order = "proposal_id, sequence, id"
+
+    proposal_id = fields.Many2one("sop.sinovik.proposal", required=True, ondelete="cascade", index=True)
+    section_id = fields.Many2one("sop.sinovik.section", required=True, ondelete="restrict")
+    sequence = fields.Integer(related="section_id.sequence", store=True)
+    max_words = fields.Integer(related="section_id.max_words")
+    guidance = fields.Text(related="section_id.guidance")
+    text = fields.Text()
+    word_count = fields.Integer(compute="_compute_word_count", store=True)
+    over_limit = fields.Boolean(compute="_compute_word_count", store=True)
+
+    _sql_constraints = [
+        ("section_unique", "unique(proposal_id, section_id)", "A section is answered once per proposal.")
+    ]
+
+    @api.depends("text", "section_id.max_words")
+    def _compute_word_count(self):
+        for answer in self:
+            answer.word_count = count_words(answer.text)
+            answer.over_limit = bool(answer.max_words and answer.word_count > answer.max_words)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        answers = super().create(vals_list)
+        if not self.env.context.get("sinovik_workflow"):
+            answers.proposal_id._check_unlocked()
+        return answers
+
+    def write(self, vals):
+        self.proposal_id._check_unlocked()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_unlocked(self):
+        self.proposal_id._check_unlocked()

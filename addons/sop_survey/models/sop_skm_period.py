@@ -1,0 +1,131 @@
+import calendar
+from datetime import date
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+PERIOD_MONTHS = {"semester": 6, "quarter": 3, "year": 12}
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+class SopSkmPeriod(models.Model):
+    _name = "sop.skm.period"
+    _description = "SKM Survey Period"
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
+    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    period_type = fields.Selection(
+        [("semester", "Semester"), ("quarter", "Quarter"), ("year", "Year")],
+        required=True,
+        default="semester",
+    )
+    number = fields.Integer(default=1, help="Semester (1-2) or quarter (1-4) of the year.")
+    date_start = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True, precompute=True)
+    date_end = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True, precompute=True)
+    state = fields.Selection(
+        [("open", "Open"), ("closed", "Closed")],
+        default="open",
+        required=True,
+        help="Only open periods accept answers from the public link.",
+    )
+    survey_id = fields.Many2one(
+        "survey.survey",
+        string="Questionnaire",
+        ondelete="restrict",
+        help="SKM questionnaire answered in this period (create one from the template with the button).",
+    )
+    population_ids = fields.One2many("sop.skm.population", "period_id", string="Units and Population")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+
+    _sql_constraints = [
+        ("dates_check", "CHECK(date_start <= date_end)", "The period cannot end before it starts."),
+    ]
+
+    @api.depends("year", "period_type", "number")
+    def _compute_name(self):
+        for period in self:
+            if period.period_type == "year":
+                period.name = f"SKM {period.year}"
+            elif period.period_type == "semester":
+                period.name = f"SKM {period.year} Semester {ROMAN.get(period.number, period.number)}"
+            else:
+                period.name = f"SKM {period.year} Triwulan {ROMAN.get(period.number, period.number)}"
+
+    @api.depends("year", "period_type", "number")
+    def _compute_dates(self):
+        for period in self:
+            months = PERIOD_MONTHS.get(period.period_type, 12)
+            number = period.number if period.period_type != "year" else 1
+            if not period.year:
+                period.date_start = period.date_start or False
+                period.date_end = period.date_end or False
+                continue
+            if not 1 <= number <= 12 // months:
+                raise ValidationError(
+                    self.env._(
+                        "The number of a %(type)s must be between 1 and %(max)s.",
+                        type=period.period_type,
+                        max=12 // months,
+                    )
+                )
+            first_month = (number - 1) * months + 1
+            last_month = first_month + months - 1
+            period.date_start = date(period.year, first_month, 1)
+            period.date_end = date(period.year, last_month, calendar.monthrange(period.year, last_month)[1])
+
+    @api.constrains("period_type", "number")
+    def _check_number(self):
+        for period in self:
+            maximum = 12 // PERIOD_MONTHS[period.period_type]
+            if period.period_type != "year" and not 1 <= period.number <= maximum:
+                raise ValidationError(
+                    self.env._(
+                        "The number of a %(type)s must be between 1 and %(max)s.",
+                        type=period.period_type,
+                        max=maximum,
+                    )
+                )
+
+    @api.constrains("survey_id")
+    def _check_survey(self):
+        for period in self:
+            if period.survey_id and not period.survey_id.sudo().question_ids.filtered("skm_element"):
+                raise ValidationError(
+                    self.env._(
+                        "The questionnaire %(survey)s has no SKM element question.", survey=period.survey_id.title
+                    )
+                )
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_open(self):
+        self.write({"state": "open"})
+
+    def action_create_questionnaire(self):
+        for period in self:
+            if period.survey_id:
+                raise UserError(self.env._("The period %(name)s already has a questionnaire.", name=period.name))
+            period.survey_id = self.env["survey.survey"]._skm_create_questionnaire(
+                title=self.env._("Survei Kepuasan Masyarakat %(period)s", period=period.name)
+            )
+        return True
+
+    @api.model
+    def _skm_open_period(self, day=None):
+        """The open period covering ``day`` (today) that has a questionnaire."""
+        day = day or fields.Date.context_today(self)
+        return self.search(
+            [("state", "=", "open"), ("date_start", "<=", day), ("date_end", ">=", day), ("survey_id", "!=", False)],
+            order="date_start desc, id desc",
+            limit=1,
+        )
+
+    def _skm_previous(self):
+        """The period that ended before this one started (for the follow-up section)."""
+        self.ensure_one()
+        return self.search([("date_end", "<", self.date_start)], order="date_end desc, id desc", limit=1)

@@ -1,0 +1,110 @@
+from odoo import Command
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
+from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_PROFILE_QUESTIONS
+from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_SUGGESTION_QUESTION
+
+
+class SurveySurvey(models.Model):
+    _inherit = "survey.survey"
+
+    is_skm = fields.Boolean(
+        string="SKM Questionnaire",
+        compute="_compute_is_skm",
+        store=True,
+        help="Has questions tagged with SKM elements.",
+    )
+
+    @api.depends("question_and_page_ids.skm_element")
+    def _compute_is_skm(self):
+        for survey in self:
+            survey.is_skm = any(survey.question_and_page_ids.mapped("skm_element"))
+
+    @api.model
+    def _skm_create_questionnaire(self, title=None):
+        """Create an SKM questionnaire from the model of Permenpan RB 14/2017."""
+        sequence = 0
+        questions = []
+
+        def next_sequence():
+            nonlocal sequence
+            sequence += 10
+            return sequence
+
+        questions.append(
+            Command.create(
+                {"title": "Profil Responden", "is_page": True, "question_type": False, "sequence": next_sequence()}
+            )
+        )
+        for code, kind, text, choices, mandatory in SKM_PROFILE_QUESTIONS:
+            vals = {
+                "title": text,
+                "question_type": kind,
+                "skm_profile": code,
+                "constr_mandatory": mandatory,
+                "sequence": next_sequence(),
+            }
+            if kind == "numerical_box":
+                vals.update(validation_required=True, validation_min_float_value=10, validation_max_float_value=120)
+            if choices:
+                vals["suggested_answer_ids"] = [
+                    Command.create({"value": label, "sequence": i}) for i, label in enumerate(choices, 1)
+                ]
+            questions.append(Command.create(vals))
+        questions.append(
+            Command.create(
+                {"title": "Pendapat Responden", "is_page": True, "question_type": False, "sequence": next_sequence()}
+            )
+        )
+        for code, element, text, labels in SKM_ELEMENTS:
+            questions.append(
+                Command.create(
+                    {
+                        "title": text,
+                        "description": f"<p>{code}. {element}</p>",
+                        "question_type": "simple_choice",
+                        "skm_element": code,
+                        "constr_mandatory": True,
+                        "sequence": next_sequence(),
+                        "suggested_answer_ids": [
+                            Command.create({"value": label, "answer_score": score, "sequence": score})
+                            for score, label in enumerate(labels, 1)
+                        ],
+                    }
+                )
+            )
+        questions.append(
+            Command.create(
+                {
+                    "title": SKM_SUGGESTION_QUESTION,
+                    "question_type": "text_box",
+                    "skm_profile": "suggestion",
+                    "sequence": next_sequence(),
+                }
+            )
+        )
+        return self.create(
+            {
+                "title": title or "Survei Kepuasan Masyarakat",
+                "survey_type": "survey",
+                "access_mode": "public",
+                "users_login_required": False,
+                "questions_layout": "one_page",
+                "scoring_type": "no_scoring",
+                "description_done": "<p>Terima kasih atas partisipasi Anda.</p>",
+                "question_and_page_ids": questions,
+            }
+        )
+
+    @api.model
+    def action_skm_create_questionnaire(self):
+        survey = self._skm_create_questionnaire()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "survey.survey",
+            "res_id": survey.id,
+            "view_mode": "form",
+            "target": "current",
+        }

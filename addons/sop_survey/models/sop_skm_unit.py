@@ -1,0 +1,65 @@
+import base64
+import uuid
+
+from odoo import api
+from odoo import fields
+from odoo import models
+
+
+class SopSkmUnit(models.Model):
+    _name = "sop.skm.unit"
+    _description = "SKM Service Unit"
+    _order = "name"
+
+    name = fields.Char(required=True, translate=True)
+    code = fields.Char()
+    opd_id = fields.Many2one(
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("is_opd", "=", True)],
+        help="Government unit (OPD) responsible for this service unit; its liaison users see its results.",
+    )
+    active = fields.Boolean(default=True)
+    access_token = fields.Char(
+        string="Public Token",
+        required=True,
+        copy=False,
+        readonly=True,
+        index=True,
+        default=lambda self: uuid.uuid4().hex,
+        help="Secret part of the public survey link and QR code. Regenerate it to invalidate printed posters.",
+    )
+    service_ids = fields.One2many("sop.skm.service", "unit_id", string="Services")
+    public_url = fields.Char(compute="_compute_public_url", string="Public Link")
+    qr_code = fields.Binary(compute="_compute_public_url", string="QR Code")
+    company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+
+    _sql_constraints = [
+        ("access_token_unique", "unique(access_token)", "The public token of a service unit must be unique."),
+    ]
+
+    @api.depends("access_token")
+    def _compute_public_url(self):
+        base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
+        for unit in self:
+            unit.public_url = f"{base_url}/skm/{unit.access_token}" if unit.access_token else False
+            unit.qr_code = base64.b64encode(unit._skm_qr_png(unit.public_url)) if unit.public_url else False
+
+    def _skm_qr_png(self, value, size=300):
+        return self.env["ir.actions.report"].barcode("QR", value, width=size, height=size, quiet=False)
+
+    def _skm_qr_data_uri(self, url=None):
+        self.ensure_one()
+        png = self._skm_qr_png(url or self.public_url)
+        return "data:image/png;base64," + base64.b64encode(png).decode()
+
+    def action_regenerate_token(self):
+        for unit in self:
+            unit.access_token = uuid.uuid4().hex
+        return True
+
+    def action_print_poster(self):
+        return self.env.ref("sop_survey.action_report_skm_poster").report_action(self)

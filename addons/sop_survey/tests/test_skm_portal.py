@@ -1,0 +1,201 @@
+import json
+import re
+
+from odoo.tests import HttpCase
+from odoo.tests import tagged
+
+from .skm_common import SkmCommon
+
+
+@tagged("post_install", "-at_install")
+class TestSkmPortal(SkmCommon, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_skm()
+
+    def _open_form(self, path=None):
+        response = self.url_open(path or f"/skm/{self.unit.access_token}")
+        self.assertEqual(response.status_code, 200)
+        token = re.search(r'name="visit_token" value="([^"]+)"', response.text).group(1)
+        return response, token
+
+    def _form_data(self, token, score="4", **overrides):
+        def choice(code, label):
+            question = self.profile_questions[code]
+            return str(question.suggested_answer_ids.filtered(lambda a: a.value == label).id)
+
+        data = {
+            "visit_token": token,
+            f"q_{self.profile_questions['gender'].id}": choice("gender", "Perempuan"),
+            f"q_{self.profile_questions['age'].id}": "41",
+            f"q_{self.profile_questions['education'].id}": choice("education", "S1"),
+            f"q_{self.profile_questions['occupation'].id}": choice("occupation", "Swasta"),
+            f"q_{self.profile_questions['suggestion'].id}": "saran rahasia nomor 7431",
+            "service_id": str(self.service_a.id),
+        }
+        for _code, question in self.element_questions.items():
+            data[f"q_{question.id}"] = score
+        data.update(overrides)
+        return data
+
+    def _post(self, data, unit=None):
+        return self.url_open(f"/skm/{(unit or self.unit).access_token}/submit", data=data, allow_redirects=False)
+
+    def _done_count(self):
+        return self.env["survey.user_input"].search_count([("survey_id", "=", self.survey.id), ("state", "=", "done")])
+
+    def test_submit_once(self):
+        response, token = self._open_form(f"/skm/{self.unit.access_token}/{self.service_a.id}")
+        self.assertIn("Loket Perizinan Uji", response.text)
+        self.assertIn("Bagaimana pendapat Saudara tentang kewajaran biaya/tarif", response.text)
+        self.assertRegex(response.text, rf'<option value="{self.service_a.id}" selected')
+        response = self._post(self._form_data(token))
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        self.assertTrue(response.headers["Location"].endswith(f"/skm/{self.unit.access_token}/thanks"))
+        answer = self.env["survey.user_input"].search([("survey_id", "=", self.survey.id)])
+        self.assertEqual(len(answer), 1)
+        self.assertEqual(answer.state, "done")
+        self.assertEqual(
+            (answer.skm_unit_id, answer.skm_service_id, answer.skm_period_id), (self.unit, self.service_a, self.period)
+        )
+        row = self.env["sop.skm.ikm"]._skm_compute(("unit",), unit_ids=self.unit.ids)[0]
+        self.assertEqual((str(row["ikm"]), row["respondents"]), ("100.00", 1))
+        # refresh / back + resubmit: refused, counted once
+        again = self._post(self._form_data(token, score="1"))
+        self.assertEqual(again.status_code, 409)
+        self.assertIn("sudah tersimpan", again.text)
+        self.assertEqual(self._done_count(), 1)
+        thanks = self.url_open(response.headers["Location"])
+        self.assertIn("Terima kasih", thanks.text)
+
+    def test_invalid_value(self):
+        _response, token = self._open_form()
+        for bad in ("5", "0", "abc"):
+            response = self._post(self._form_data(token, score=bad))
+            self.assertEqual(response.status_code, 400)
+            self.assertIn("nilai harus 1 sampai 4", response.text)
+        data = self._form_data(token)
+        del data[f"q_{self.element_questions['U3'].id}"]
+        self.assertEqual(self._post(data).status_code, 400)
+        # a choice of another question, an unknown service
+        data = self._form_data(token)
+        data[f"q_{self.profile_questions['gender'].id}"] = str(
+            self.profile_questions["education"].suggested_answer_ids[0].id
+        )
+        self.assertEqual(self._post(data).status_code, 400)
+        self.assertEqual(self._post(self._form_data(token, service_id="999999")).status_code, 400)
+        self.assertEqual(
+            self._post(self._form_data(token, **{f"q_{self.profile_questions['age'].id}": "500"})).status_code, 400
+        )
+        self.assertEqual(self._done_count(), 0)
+        self.assertFalse(self.env["sop.skm.visit"].search([]))
+        # the token was not consumed by the refused attempts
+        self.assertEqual(self._post(self._form_data(token)).status_code, 303)
+
+    def test_unknown_unit(self):
+        response = self.url_open("/skm/not-a-token")
+        self.assertEqual(response.status_code, 404)
+        self.assertIn("tidak ditemukan", response.text)
+        _response, token = self._open_form()
+        response = self.url_open("/skm/not-a-token/submit", data=self._form_data(token), allow_redirects=False)
+        self.assertEqual(response.status_code, 404)
+        self.unit.active = False
+        self.assertEqual(self._post(self._form_data(token)).status_code, 404)
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}").status_code, 404)
+        self.assertEqual(self._done_count(), 0)
+
+    def test_closed_period(self):
+        _response, token = self._open_form()
+        self.period.action_close()
+        response = self._post(self._form_data(token))
+        self.assertEqual(response.status_code, 403)
+        self.assertIn("ditutup", response.text)
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}").status_code, 403)
+        self.assertEqual(self._done_count(), 0)
+
+    def test_tampered_token(self):
+        _response, token = self._open_form()
+        parts = token.split(".")
+        forged = ".".join([str(self.other_unit.id), *parts[1:]])
+        for bad in (forged, token[:-2] + "00", "garbage", ""):
+            response = self._post(self._form_data(bad))
+            self.assertEqual(response.status_code, 400, bad)
+        # a genuine token of another unit posted to this unit
+        other_token = self.env["sop.skm.visit"]._make_token(self.other_unit, self.env["sop.skm.service"], self.period)
+        self.assertEqual(self._post(self._form_data(other_token)).status_code, 400)
+        self.assertEqual(self._done_count(), 0)
+
+    def test_honeypot(self):
+        _response, token = self._open_form()
+        response = self._post(self._form_data(token, website_url="http://spam.example"))
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self._done_count(), 0)
+
+    def test_rate_limit(self):
+        self.env["ir.config_parameter"].sudo().set_param("sop_survey.skm_rate_limit", "2")
+        for _i in range(2):
+            _response, token = self._open_form()
+            self.assertEqual(self._post(self._form_data(token)).status_code, 303)
+        _response, token = self._open_form()
+        response = self._post(self._form_data(token))
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(self._done_count(), 2)
+
+    def test_public_cannot_read_answers(self):
+        _response, token = self._open_form()
+        self.assertEqual(self._post(self._form_data(token)).status_code, 303)
+        answer = self.env["survey.user_input"].search([("survey_id", "=", self.survey.id)])
+        self.assertTrue(answer)
+        for model, method in (
+            ("survey.user_input", "search_read"),
+            ("survey.user_input.line", "search_read"),
+            ("sop.skm.result", "search_read"),
+        ):
+            payload = {
+                "jsonrpc": "2.0",
+                "method": "call",
+                "params": {"model": model, "method": method, "args": [[]], "kwargs": {"fields": []}},
+            }
+            response = self.url_open(
+                f"/web/dataset/call_kw/{model}/{method}",
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+            )
+            body = response.json()
+            self.assertIn("error", body, model)
+            self.assertNotIn("result", body)
+            self.assertNotIn("7431", response.text)
+        for path in (
+            f"/survey/results/{self.survey.id}",
+            f"/survey/print/{self.survey.access_token}",
+            f"/skm/report/xlsx/{self.population.id}",
+            f"/survey/{self.survey.access_token}/{answer.access_token[:8]}",
+        ):
+            response = self.url_open(path)
+            self.assertNotIn("7431", response.text, path)
+        # the public user has no access rights on the answers at all
+        public = self.env.ref("base.public_user")
+        self.assertFalse(self.env["survey.user_input"].with_user(public).has_access("read"))
+        self.assertFalse(self.env["survey.user_input.line"].with_user(public).has_access("read"))
+
+    def test_public_tour(self):
+        self.start_tour(f"/skm/{self.unit.access_token}", "sop_skm_public_tour", login=None)
+        answers = self.env["survey.user_input"].search([("survey_id", "=", self.survey.id)])
+        self.assertEqual(len(answers), 1)
+        self.assertEqual(answers.state, "done")
+        self.assertEqual(answers.skm_unit_id, self.unit)
+        row = self.env["sop.skm.ikm"]._skm_compute(("unit",), unit_ids=self.unit.ids)[0]
+        self.assertEqual((str(row["ikm"]), row["respondents"]), ("100.00", 1))
+        self.assertEqual(len(self.env["sop.skm.visit"].search([("unit_id", "=", self.unit.id)])), 1)
+
+    def test_xlsx_route_follows_record_rules(self):
+        self._respond([4] * 9, service=self.service_a)
+        other_population = self.env["sop.skm.population"].create(
+            {"period_id": self.period.id, "unit_id": self.other_unit.id}
+        )
+        self.authenticate("skm_liaison", "skm_liaison")
+        response = self.url_open(f"/skm/report/xlsx/{self.population.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content[:2], b"PK")
+        self.assertEqual(self.url_open(f"/skm/report/xlsx/{other_population.id}").status_code, 404)
