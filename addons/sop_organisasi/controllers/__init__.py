@@ -1,2 +1,1 @@
-
 from . import sop_xlsx

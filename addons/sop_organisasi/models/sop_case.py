@@ -9,6 +9,7 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.tools import format_datetime
 
 from ..tools.deadline import compute_deadline
 
@@ -83,6 +84,7 @@ class SopCase(models.Model):
         help="Follows the case; is told about late steps when an actor has no manager.",
     )
     step_ids = fields.One2many("sop.case.step", "case_id", string="Case Steps", copy=False)
+    history_ids = fields.One2many("sop.case.history", "case_id", copy=False, readonly=True)
     current_step_id = fields.Many2one("sop.case.step", readonly=True, copy=False, tracking=True)
     current_step_code = fields.Char(related="current_step_id.code", store=True, string="Current Step Code")
     current_user_ids = fields.Many2many(related="current_step_id.user_ids", string="Current Actors")
@@ -280,6 +282,14 @@ class SopCase(models.Model):
             return (end - start).total_seconds() / 3600.0
         return calendar.get_work_hours_count(start, end, compute_leaves=True)
 
+    def _format_moment(self, moment):
+        """A datetime as text in the calendar's time zone, e.g. '10/03/2026 09:00:00 (Asia/Jakarta)'."""
+        self.ensure_one()
+        if not moment:
+            return ""
+        tz = self._get_calendar().tz or self.env.user.tz or "UTC"
+        return f"{format_datetime(self.env, moment, tz=tz)} ({tz})"
+
     def _deadline_date(self, deadline):
         """The date of a deadline in the calendar's time zone (for activities)."""
         self.ensure_one()
@@ -359,6 +369,8 @@ class SopCase(models.Model):
             open_steps = case.step_ids.filtered(lambda s: s.state in ("waiting", *OPEN_STEP_STATES))
             open_steps.sudo().step_activity_ids.unlink()
             open_steps.with_context(skip_validation_check=True).sudo().write({"state": "cancelled"})
+            if case.current_step_id:
+                case.current_step_id._log("cancel")
             case.write({"state": "cancelled", "current_step_id": False})
             case.message_post(body=self.env._("The case is cancelled; its open activities are closed."))
         return True

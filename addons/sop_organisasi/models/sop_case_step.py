@@ -194,12 +194,13 @@ class SopCaseStep(models.Model):
             )
             case.sudo().write({"current_step_id": step.id})
             step._schedule_activities(users, deadline)
+            step._log("start")
             case.sudo().message_post(
                 body=self.env._(
                     "Step %(code)s started for %(users)s, due %(deadline)s.",
                     code=step.code,
                     users=", ".join(users.mapped("name")),
-                    deadline=fields.Datetime.to_string(deadline),
+                    deadline=case._format_moment(deadline),
                 ),
             )
 
@@ -333,6 +334,8 @@ class SopCaseStep(models.Model):
         }
         values.update(vals)
         self.sudo().with_context(skip_validation_check=True).write(values)
+        event = {"done": "finish", "waiting": "answer_no", "to_approve": "approval"}[vals["state"]]
+        self._log(event, hours=hours, note=self.decision_reason if event == "answer_no" else False)
         if late:
             case.sudo().is_late = True
 
@@ -368,6 +371,7 @@ class SopCaseStep(models.Model):
         else:  # approved: the run was closed when the actor finished
             self.invalidate_recordset(["need_validation", "validation_status"])
             self.sudo().write({"state": "done"})
+            self._log("approved")
         answer = ""
         if self.kind == "decision":
             answer = self.env._(" (answer: yes)")
@@ -419,6 +423,8 @@ class SopCaseStep(models.Model):
         res = super()._rejected_tier(tiers)
         self.invalidate_recordset(["validation_status"])
         if self.state == "to_approve" and self.validation_status == "rejected":
+            comment = ", ".join(c for c in self.review_ids.filtered("comment").mapped("comment") if c)
+            self._log("rejected", note=comment or False)
             self._activate()  # back to "current", the cancel state: drops the reviews
             self.case_id.sudo().message_post(
                 body=self.env._(
@@ -449,7 +455,7 @@ class SopCaseStep(models.Model):
                 code=step.code,
                 case=case.name,
                 users=", ".join(step.user_ids.mapped("name")) or "-",
-                deadline=fields.Datetime.to_string(step.date_deadline),
+                deadline=case._format_moment(step.date_deadline),
             )
             case.message_post(
                 body=body,
@@ -469,6 +475,25 @@ class SopCaseStep(models.Model):
         return managers or self.case_id.user_id
 
     # ---------------------------------------------------------------- helpers
+    def _log(self, event, hours=0.0, note=False):
+        """Keep the transition in the case history (not only in the chatter)."""
+        self.env["sop.case.history"].sudo().create(
+            [
+                {
+                    "case_id": step.case_id.id,
+                    "step_id": step.id,
+                    "code": step.code,
+                    "event": event,
+                    "user_id": self.env.user.id,
+                    "assignee_ids": [fields.Command.set(step.user_ids.ids)],
+                    "date_deadline": step.date_deadline,
+                    "hours": hours,
+                    "note": note,
+                }
+                for step in self
+            ]
+        )
+
     def _get_form_action(self):
         self.ensure_one()
         return {

@@ -20,9 +20,9 @@ class SopCaseStep(models.Model):
 
     @api.depends("source_step_id")
     def _compute_letter_template_ids(self):
-        templates = self.env["sop.letter.template"].search([("step_ids", "in", self.source_step_id.ids)])
+        templates = self.env["sop.letter.template"].sudo().search([("step_ids", "in", self.source_step_id.ids)])
         for step in self:
-            step.letter_template_ids = templates.filtered(lambda t, s=step: s.source_step_id in t.step_ids)
+            step.letter_template_ids = templates.filtered(lambda t, s=step: s.source_step_id in t.step_ids).sudo(False)
 
     @api.depends("letter_ids")
     def _compute_letter_count(self):

@@ -6,6 +6,7 @@ from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -23,7 +24,7 @@ FIXED_COLUMNS = {
     "a4": {"no": 11.0, "activity": 72.0, "requirement": 38.0, "time": 20.0, "output": 38.0, "remarks": 28.0},
 }
 # height (CSS mm) of what precedes the rows on a page: headings, the two header rows, section row, safety
-PAGE_OVERHEAD = 50.0
+PAGE_OVERHEAD = 45.0
 FONT_PT = 10.0
 
 BOX_LAYOUT = (("legal", "qualification"), ("related", "equipment"), ("warning", "record"))
@@ -38,7 +39,7 @@ BOX_TITLES = {
 KIND_LABELS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
 
 
-class SopProcedure(models.Model):
+class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "sop.procedure"
 
     # ------------------------------------------------------------------ PDF
@@ -149,6 +150,7 @@ class SopProcedure(models.Model):
                 )
             sections.append({"code": section.code or "", "name": section.name, "steps": steps})
         return {
+            "paper": self._get_paper_size(),
             "identity": {
                 "name": self.name or "",
                 "number": self.number or "",
@@ -166,7 +168,9 @@ class SopProcedure(models.Model):
                 {
                     "kind": line.kind,
                     "name": line.name,
-                    "link": (line.related_procedure_id.number or line.related_procedure_id.name or ""),
+                    # the identifier of the linked SOP only (the line text names it already);
+                    # readers of an effective SOP may not read a linked draft
+                    "link": (line.sudo().related_procedure_id.number or line.sudo().related_procedure_id.name or ""),
                 }
                 for kind in sop_xlsx.LINE_KINDS
                 for line in self._get_lines(kind)
@@ -273,6 +277,8 @@ class SopProcedure(models.Model):
         try:
             with self.env.cr.savepoint():
                 procedure = self._import_create(vals, data, roles)
+        except AccessError:
+            raise
         except (ValidationError, UserError) as exc:
             raise UserError(self._import_error_message([exc.args[0]])) from exc
         return procedure

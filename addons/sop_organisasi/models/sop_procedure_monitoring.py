@@ -4,10 +4,10 @@ from odoo import models
 from ..tools.schedule import next_monitoring_date
 
 
-class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class SopProcedure(models.Model):
     """Monitoring schedule (every 6 months from the effective date) and evaluations of an SOP."""
 
-    _inherit = "sop.procedure"
+    _inherit = "sop.procedure"  # pylint: disable=consider-merging-classes-inherited
 
     monitoring_last_date = fields.Date(string="Last Monitoring", compute="_compute_monitoring_dates", compute_sudo=True)
     monitoring_next_date = fields.Date(

@@ -1,3 +1,4 @@
+import itertools
 import re
 
 from odoo.tests import tagged
@@ -31,7 +32,7 @@ def _check_geometry(case, chart, steps):
     for arrow in chart.arrows:
         for segment in arrow.segments:
             points = segment.points
-            for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+            for (x1, y1), (x2, y2) in itertools.pairwise(points):
                 case.assertTrue(abs(x1 - x2) < 1e-6 or abs(y1 - y2) < 1e-6, "arrows are orthogonal lines")
         # the arrow starts at its source symbol and ends at its target symbol
         src = chart.symbol(arrow.src)

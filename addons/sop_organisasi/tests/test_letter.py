@@ -272,6 +272,7 @@ class TestCaseLetter(SopCaseRunCase):
         self.assertEqual(step.code, "A.2")
         template = self.env.ref("sop_organisasi.sop_letter_template_skj_notification")
         self.assertEqual(step.letter_template_ids, template)
+        template.unit_code = "999.417"  # a counter of its own, whatever the database already numbered
         # only the people of the step act on it
         with self.assertRaises(AccessError):
             step.with_user(self.analis).action_generate_letter()
@@ -281,32 +282,38 @@ class TestCaseLetter(SopCaseRunCase):
         self.assertEqual(letter.case_id, case)
         self.assertEqual(letter.case_step_id, step)
         self.assertEqual(letter.opd_id, self.opd)
-        self.assertEqual(letter.name, "800/1/417.112/2026")
+        self.assertEqual(letter.name, "800/1/999.417/2026")
         self.assertEqual(letter.subject, "Penyusunan Standar Kompetensi Jabatan (SKJ) Tahun 2026")
         self.assertIn("pada Dinas Kesehatan Uji.", letter.body_html)
         self.assertEqual(step.letter_ids, letter)
+        self.assertEqual(case.letter_ids, letter)
+        self.assertEqual(case.action_view_letters()["domain"], [("case_id", "=", case.id)])
         # the PDF is attached to the step as its output document and logged on the case
         attachment = letter.attachment_id
         self.assertEqual((attachment.res_model, attachment.res_id), ("sop.case.step", step.id))
         self.assertIn(attachment, step.attachment_ids)
         message = case.message_ids.filtered(lambda m: attachment in m.attachment_ids)
         self.assertEqual(len(message), 1)
-        self.assertIn("800/1/417.112/2026", message.body)
+        self.assertIn("800/1/999.417/2026", message.body)
         self.assertEqual(message.author_id, self.kasubbag.partner_id)
         # the OPD liaison reads the letter addressed to their OPD, the other OPD does not
-        self.assertEqual(letter.with_user(self.liaison).name, "800/1/417.112/2026")
+        self.assertEqual(letter.with_user(self.liaison).name, "800/1/999.417/2026")
         with self.assertRaises(AccessError):
             letter.with_user(self.other_liaison).read(["name"])
+        # the liaison opens the step form: letters shown, templates not (configuration)
+        step_form = self.env["sop.case.step"].with_user(self.liaison).get_views([(False, "form")])
+        self.assertNotIn(b"letter_template_ids", step_form["views"]["form"]["arch"])
+        self.assertEqual(step.with_user(self.liaison).letter_count, 1)
 
         # printing again replaces the PDF, on the step too
         letter.with_user(self.kasubbag).action_regenerate_pdf()
         self.assertNotEqual(letter.attachment_id, attachment)
         self.assertFalse(attachment.exists())
         self.assertIn(letter.attachment_id, step.attachment_ids)
-        self.assertEqual(letter.name, "800/1/417.112/2026", "the number stays")
+        self.assertEqual(letter.name, "800/1/999.417/2026", "the number stays")
         # a second letter in the same year takes the next agenda number
         again = step.with_user(self.kasubbag).action_generate_letter(date=D(2026, 3, 17))
-        self.assertEqual(self.env["sop.letter"].browse(again["res_id"]).name, "800/2/417.112/2026")
+        self.assertEqual(self.env["sop.letter"].browse(again["res_id"]).name, "800/2/999.417/2026")
         step.with_user(self.kasubbag).action_finish()
         self.assertEqual(case.current_step_id.code, "A.3")
         with self.assertRaisesRegex(UserError, "in progress"):

@@ -5,7 +5,10 @@ import subprocess
 import tempfile
 import unittest
 
+from odoo.addons.base.models.ir_qweb import QWebException
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
+from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 REPORT = "sop_organisasi.report_sop_document"
@@ -136,3 +139,15 @@ class TestSopReport(HttpCase):
         self.assertEqual(
             html.count('class="sop-flow"'), sum(len(p["rows"]) * len(p["roles"]) for p in document["pages"])
         )
+
+    def test_print_access(self):
+        """OPD users print effective SOPs only (the report reads as the user)."""
+        opd = new_test_user(self.env, "sop_print_opd", groups="sop_organisasi.group_sop_opd_user")
+        Report = self.env["ir.actions.report"].with_user(opd)
+        html = Report._render_qweb_html(REPORT, self.skj.ids)[0].decode()
+        self.assertIn("URAIAN PROSEDUR", html)
+        self.assertIn("Kabag Organisasi melakukan koreksi dan persetujuan konsep surat", html)
+        draft = self.env.ref("sop_organisasi.sop_draft_01")
+        # QWeb wraps the AccessError raised while rendering
+        with self.assertRaisesRegex((AccessError, QWebException), "doesn't have 'read' access"):
+            Report._render_qweb_html(REPORT, draft.ids)

@@ -97,8 +97,9 @@ class TestSopXlsx(TransactionCase):
         # printing set-up: landscape, fit to width, header rows repeated
         self.assertEqual(proc.page_setup.orientation, "landscape")
         self.assertTrue(proc.sheet_properties.pageSetUpPr.fitToPage)
-        self.assertEqual(proc.page_setup.fitToWidth, 1)
-        self.assertEqual(proc.print_title_rows, "3:4")
+        self.assertIn(proc.page_setup.fitToWidth, (None, 1, "1"))  # 1 page wide (the default)
+        self.assertEqual(str(proc.page_setup.fitToHeight), "0", "as many pages high as needed")
+        self.assertEqual(proc.print_title_rows, "$3:$4")
 
     # ------------------------------------------------------------ round trip
     def test_round_trip_all_seeded_sops(self):
@@ -233,9 +234,29 @@ class TestSopXlsx(TransactionCase):
         plain = new_test_user(self.env, "sop_xlsx_plain", groups="base.group_user")
         with self.assertRaises(AccessError):
             self.env["sop.import.wizard"].with_user(plain).create({"file": base64.b64encode(self.skj_xlsx)})
+        opd = new_test_user(self.env, "sop_xlsx_opd", groups="sop_organisasi.group_sop_opd_user")
+        with self.assertRaises(AccessError):
+            self.env["sop.import.wizard"].with_user(opd).create({"file": base64.b64encode(self.skj_xlsx)})
+        # an SOP user imports for the units he is responsible for, and only for those
         staff = new_test_user(self.env, "sop_xlsx_staff", groups="sop_organisasi.group_sop_user")
+        staff.sop_unit_ids = self.env.ref("sop_organisasi.dept_bagian_organisasi")
         wizard = self.env["sop.import.wizard"].with_user(staff).create({"file": base64.b64encode(self.skj_xlsx)})
-        self.assertTrue(wizard.id)
+        new = self.env["sop.procedure"].browse(wizard.action_import()["res_id"])
+        self.assertEqual(new.create_uid, staff)
+        self.assertEqual(new.step_count, 26)
+        outsider = new_test_user(self.env, "sop_xlsx_outsider", groups="sop_organisasi.group_sop_user")
+        before = self._counts()
+        with self.assertRaises(AccessError):
+            self.env["sop.procedure"].with_user(outsider)._import_xlsx(self.skj_xlsx)
+        self.assertEqual(self._counts(), before, "nothing is created")
+
+    def test_export_access(self):
+        opd = new_test_user(self.env, "sop_xlsx_opd_export", groups="sop_organisasi.group_sop_opd_user")
+        content = self.skj.with_user(opd)._export_xlsx()
+        self.assertEqual(_load(content)["Identitas"]["B3"].value, self.skj.name)
+        draft = self.env.ref("sop_organisasi.sop_draft_01").with_user(opd)
+        with self.assertRaises(AccessError):
+            draft._export_xlsx()
 
 
 @tagged("post_install", "-at_install")
@@ -251,3 +272,13 @@ class TestSopXlsxDownload(HttpCase):
         response = self.url_open("/sop_organisasi/xlsx/template")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(_load(response.content)["Prosedur"]["B3"].value, "Kegiatan")
+
+    def test_download_access(self):
+        new_test_user(self.env, "sop_dl_opd", password="sop_dl_opd", groups="sop_organisasi.group_sop_opd_user")
+        self.authenticate("sop_dl_opd", "sop_dl_opd")
+        skj = self.env.ref("sop_organisasi.sop_skj")
+        self.assertEqual(self.url_open(f"/sop_organisasi/xlsx/{skj.id}").status_code, 200)
+        draft = self.env.ref("sop_organisasi.sop_draft_01")
+        response = self.url_open(f"/sop_organisasi/xlsx/{draft.id}")
+        self.assertNotEqual(response.status_code, 200, "OPD users only see effective SOPs")
+        self.assertNotIn(b"PK", response.content[:2])

@@ -9,7 +9,7 @@ from . import flowchart
 from . import letter_number
 from . import nip
 from . import schedule
+from . import sinovik_scoring
 from . import skm_questionnaire
 from . import sop_xlsx
 from . import statistics
-from . import sinovik_scoring

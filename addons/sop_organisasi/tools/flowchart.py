@@ -275,16 +275,19 @@ def symbol_size(kind, column_width):
     return min(column_width * 0.7, 20.0), 8.0
 
 
-def estimate_text_height(text, width, font_pt=8.0, line_factor=1.3, padding=2.4):
+def estimate_text_height(text, width, font_pt=8.0, line_factor=1.25, padding=2.4):
     """Conservative height (mm) of ``text`` wrapped in a cell ``width`` mm wide.
 
     Over-estimates on purpose: a table row taller than its drawing is fine, the
-    other way round the drawing would not reach the next row.
+    other way round the drawing would not reach the next row. Words are wrapped
+    as the browser does; a character is taken as 0.56 em wide (DejaVu Sans
+    averages about 0.53 em on Indonesian text) and a line as 1.25 em (the
+    report uses line-height 1.2).
     """
     if not text:
         return 0.0
     char_w = font_pt * 0.3528 * 0.56
-    per_line = max(int(width / char_w * 0.88), 1)
+    per_line = max(int(width / char_w * 0.97), 1)
     lines = 0
     for paragraph in str(text).splitlines() or [""]:
         words = paragraph.split()
@@ -309,19 +312,18 @@ def _paginate(steps, heights, budget):
     """
     pages = []
     current = []
-    used = 0.0
+    # every page keeps room for a connector above its first row and one below its last row
+    used = CONNECTOR_SPACE
     for index, step in enumerate(steps):
         height = heights[index]
         new_section = current and steps[current[-1]].section != step.section
-        reserve = CONNECTOR_SPACE * 2
-        if current and (new_section or used + height + reserve > budget):
-            if not new_section:
+        if current and (new_section or used + height + CONNECTOR_SPACE > budget):
+            carried = [] if new_section else None
+            if carried is None:
                 current, carried = _keep_loops_together(steps, current, heights, budget)
-            else:
-                carried = []
             pages.append(current)
             current = carried
-            used = sum(heights[i] for i in current) + (CONNECTOR_SPACE if current else 0.0)
+            used = CONNECTOR_SPACE + sum(heights[i] for i in current)
         current.append(index)
         used += height
     if current:
@@ -348,15 +350,7 @@ def _keep_loops_together(steps, page, heights, budget):
     return page[:position], page[position:]
 
 
-def layout(steps, sections, heights=None, page_budget=150.0):
-    """Lay the steps out on pages and route the arrows.
-
-    :param steps: list of :class:`FlowStep` in printing order.
-    :param sections: list of :class:`FlowSection` (``FlowStep.section`` indexes it).
-    :param heights: text height (mm) each row needs; defaults to ``step.min_height``.
-    :param page_budget: height (mm) available for the rows of one page.
-    :return: a :class:`Flowchart`.
-    """
+def _check_input(steps, sections):
     for index, step in enumerate(steps):
         if step.kind not in SYMBOL_KINDS:
             raise ValueError(f"step {index}: unknown kind {step.kind!r}")
@@ -364,50 +358,44 @@ def layout(steps, sections, heights=None, page_budget=150.0):
             raise ValueError(f"step {index}: column {step.column} out of range")
         if step.return_index is not None and not 0 <= step.return_index < len(steps):
             raise ValueError(f"step {index}: return step {step.return_index} out of range")
-    base = [max(MIN_ROW_HEIGHT, step.min_height, (heights[i] if heights else 0.0)) for i, step in enumerate(steps)]
-    groups = _paginate(steps, base, page_budget)
-    page_of = {index: number for number, group in enumerate(groups) for index in group}
 
-    pages = []
-    for number, group in enumerate(groups):
-        section = sections[steps[group[0]].section]
-        pages.append(
-            FlowPage(
-                index=number,
-                section=steps[group[0]].section,
-                width=section.columns * section.column_width,
-                column_width=section.column_width,
-                columns=section.columns,
-            )
-        )
 
-    # which steps need connector space above / below their symbol
+def _build_pages(steps, sections, groups, base, page_of):
+    """Pages with their rows (connector space where the flow leaves or enters) and symbols."""
     top_extra = {}
     bottom_extra = {}
     for index in range(len(steps) - 1):
-        if steps[index].kind == "end":
-            continue
-        if page_of[index] != page_of[index + 1]:
+        if steps[index].kind != "end" and page_of[index] != page_of[index + 1]:
             bottom_extra[index] = CONNECTOR_SPACE
             top_extra[index + 1] = CONNECTOR_SPACE
-
-    # rows and symbols
-    for page, group in zip(pages, groups, strict=True):
+    pages = []
+    for number, group in enumerate(groups):
+        section = sections[steps[group[0]].section]
+        page = FlowPage(
+            index=number,
+            section=steps[group[0]].section,
+            width=section.columns * section.column_width,
+            column_width=section.column_width,
+            columns=section.columns,
+        )
         y = 0.0
         for index in group:
             step = steps[index]
-            height = base[index] + top_extra.get(index, 0.0) + bottom_extra.get(index, 0.0)
-            row = Row(index, y, height, top_extra.get(index, 0.0), bottom_extra.get(index, 0.0))
+            top, bottom = top_extra.get(index, 0.0), bottom_extra.get(index, 0.0)
+            row = Row(index, y, base[index] + top + bottom, top, bottom)
             page.rows.append(row)
             width, sym_h = symbol_size(step.kind, page.column_width)
-            core_top = y + row.top_extra
-            core_h = base[index]
             cx = (step.column + 0.5) * page.column_width
             page.symbols[index] = Box(
-                step.kind, step.column, cx - width / 2, core_top + (core_h - sym_h) / 2, width, sym_h
+                step.kind, step.column, cx - width / 2, y + top + (base[index] - sym_h) / 2, width, sym_h
             )
-            y += height
+            y += row.height
+        pages.append(page)
+    return pages
 
+
+def _route_next(steps, pages, page_of):
+    """One arrow from each step to the next one (none after an end)."""
     arrows = []
     number_label = 0
     for index in range(len(steps) - 1):
@@ -417,34 +405,36 @@ def layout(steps, sections, heights=None, page_budget=150.0):
         src, dst = src_page.symbols[index], dst_page.symbols[index + 1]
         arrow = Arrow("next", index, index + 1)
         if src_page is dst_page:
-            row = src_page.rows[[r.step_index for r in src_page.rows].index(index + 1)]
+            row = next(r for r in src_page.rows if r.step_index == index + 1)
             turn = row.y + min(TURN_GAP, (dst.y - row.y) / 2)
             points = [(src.cx, src.bottom)]
             if abs(src.cx - dst.cx) > 0.01:
                 points += [(src.cx, turn), (dst.cx, turn)]
             points.append((dst.cx, dst.y))
-            segment = Segment(src_page.index, points)
-            src_page.segments.append(segment)
-            arrow.segments.append(segment)
+            arrow.segments.append(Segment(src_page.index, points))
         else:
             number_label += 1
-            label = str(number_label)
+            arrow.connector = str(number_label)
             out_row = src_page.rows[-1]
             out_y = out_row.y + out_row.height - CONNECTOR_SPACE + (CONNECTOR_SPACE - CONNECTOR_H) / 2
-            src_page.connectors.append(Connector(label, src.cx, out_y, "out"))
-            out_seg = Segment(src_page.index, [(src.cx, src.bottom), (src.cx, out_y)])
-            src_page.segments.append(out_seg)
-            in_row = dst_page.rows[0]
-            in_y = in_row.y + (CONNECTOR_SPACE - CONNECTOR_H) / 2
-            dst_page.connectors.append(Connector(label, dst.cx, in_y, "in"))
-            in_seg = Segment(dst_page.index, [(dst.cx, in_y + CONNECTOR_H), (dst.cx, dst.y)])
-            dst_page.segments.append(in_seg)
-            arrow.segments += [out_seg, in_seg]
-            arrow.connector = label
+            src_page.connectors.append(Connector(arrow.connector, src.cx, out_y, "out"))
+            in_y = dst_page.rows[0].y + (CONNECTOR_SPACE - CONNECTOR_H) / 2
+            dst_page.connectors.append(Connector(arrow.connector, dst.cx, in_y, "in"))
+            arrow.segments += [
+                Segment(src_page.index, [(src.cx, src.bottom), (src.cx, out_y)]),
+                Segment(dst_page.index, [(dst.cx, in_y + CONNECTOR_H), (dst.cx, dst.y)]),
+            ]
         if steps[index].kind == "decision":
             src_page.labels.append((src.cx + 0.8, src.bottom + FONT + 0.2, "Ya", "start"))
+        for segment in arrow.segments:
+            pages[segment.page].segments.append(segment)
         arrows.append(arrow)
+    return arrows
 
+
+def _route_loops(steps, pages, page_of):
+    """The "Tidak" arrow of every decision back to its return step."""
+    arrows = []
     letter = 0
     lanes = {}
     for index, step in enumerate(steps):
@@ -454,37 +444,50 @@ def layout(steps, sections, heights=None, page_budget=150.0):
         src_page, dst_page = pages[page_of[index]], pages[page_of[target]]
         src, dst = src_page.symbols[index], dst_page.symbols[target]
         arrow = Arrow("loop", index, target)
-        upward = page_of[target] < page_of[index] or (page_of[target] == page_of[index] and target < index)
-        if src_page is dst_page and upward:
-            src_page.labels.append((src.right + 0.2, src.cy + FONT + 0.3, "Tidak", "start"))
-        else:
-            src_page.labels.append((src.right + 0.3, src.cy - 0.6, "Tidak", "start"))
         if src_page is dst_page:
+            if target < index:  # the lane goes up: label below the line
+                src_page.labels.append((src.right + 0.2, src.cy + FONT + 0.3, "Tidak", "start"))
+            else:
+                src_page.labels.append((src.right + 0.3, src.cy - 0.6, "Tidak", "start"))
             boundary = (max(src.column, dst.column) + 1) * src_page.column_width
             key = (src_page.index, boundary)
             lane = boundary - 1.6 - 1.1 * lanes.get(key, 0)
             lanes[key] = lanes.get(key, 0) + 1
             points = [(src.right, src.cy), (lane, src.cy), (lane, dst.cy), (dst.right, dst.cy)]
-            segment = Segment(src_page.index, points)
-            src_page.segments.append(segment)
-            arrow.segments.append(segment)
+            arrow.segments.append(Segment(src_page.index, points))
         else:
-            label = chr(ord("A") + letter % 26) + (str(letter // 26) if letter >= 26 else "")
+            src_page.labels.append((src.right + 0.3, src.cy - 0.6, "Tidak", "start"))
+            arrow.connector = chr(ord("A") + letter % 26) + (str(letter // 26) if letter >= 26 else "")
             letter += 1
             lane = (src.column + 1) * src_page.column_width - CONNECTOR_W / 2 - 0.4
             conn_y = src.cy + 1.2
-            src_page.connectors.append(Connector(label, lane, conn_y, "out"))
-            out_seg = Segment(src_page.index, [(src.right, src.cy), (lane, src.cy), (lane, conn_y)])
-            src_page.segments.append(out_seg)
+            src_page.connectors.append(Connector(arrow.connector, lane, conn_y, "out"))
             lane_in = (dst.column + 1) * dst_page.column_width - CONNECTOR_W / 2 - 0.4
             conn_in_y = dst.cy - 1.2 - CONNECTOR_H
-            dst_page.connectors.append(Connector(label, lane_in, conn_in_y, "in"))
-            in_seg = Segment(
-                dst_page.index,
-                [(lane_in, conn_in_y + CONNECTOR_H), (lane_in, dst.cy), (dst.right, dst.cy)],
-            )
-            dst_page.segments.append(in_seg)
-            arrow.segments += [out_seg, in_seg]
-            arrow.connector = label
+            dst_page.connectors.append(Connector(arrow.connector, lane_in, conn_in_y, "in"))
+            arrow.segments += [
+                Segment(src_page.index, [(src.right, src.cy), (lane, src.cy), (lane, conn_y)]),
+                Segment(dst_page.index, [(lane_in, conn_in_y + CONNECTOR_H), (lane_in, dst.cy), (dst.right, dst.cy)]),
+            ]
+        for segment in arrow.segments:
+            pages[segment.page].segments.append(segment)
         arrows.append(arrow)
+    return arrows
+
+
+def layout(steps, sections, heights=None, page_budget=150.0):
+    """Lay the steps out on pages and route the arrows.
+
+    :param steps: list of :class:`FlowStep` in printing order.
+    :param sections: list of :class:`FlowSection` (``FlowStep.section`` indexes it).
+    :param heights: text height (mm) each row needs; defaults to ``step.min_height``.
+    :param page_budget: height (mm) available for the rows of one page.
+    :return: a :class:`Flowchart`.
+    """
+    _check_input(steps, sections)
+    base = [max(MIN_ROW_HEIGHT, step.min_height, (heights[i] if heights else 0.0)) for i, step in enumerate(steps)]
+    groups = _paginate(steps, base, page_budget)
+    page_of = {index: number for number, group in enumerate(groups) for index in group}
+    pages = _build_pages(steps, sections, groups, base, page_of)
+    arrows = _route_next(steps, pages, page_of) + _route_loops(steps, pages, page_of)
     return Flowchart(pages, arrows)

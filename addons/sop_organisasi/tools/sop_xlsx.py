@@ -53,6 +53,8 @@ _MARKER_ALIASES = {
     "x": "process",
     "v": "process",
 }
+# company.sop_paper_size -> Excel paper code (14: Folio 8.5 x 13 in, the nearest to F4; 9: A4)
+PAPER_CODES = {"f4": 14, "a4": 9}
 SHEET_IDENTITY = "Identitas"
 SHEET_PROCEDURE = "Prosedur"
 HEADER_ROW = 3  # 1-based: first of the two header rows of the procedure sheet
@@ -109,11 +111,19 @@ def write_workbook(data):
         "center": book.add_format({"align": "center", "valign": "top", "border": 1, "text_wrap": True}),
         "marker": book.add_format({"align": "center", "valign": "top", "border": 1, "bold": True}),
     }
+    _write_identity(book, fmt, data)
+    _write_procedure(book, fmt, data)
+    book.close()
+    return buffer.getvalue()
+
+
+def _write_identity(book, fmt, data):
+    """Sheet Identitas: the identity block, then one row per information box line."""
     identity = data.get("identity", {})
 
     sheet = book.add_worksheet(SHEET_IDENTITY)
     sheet.set_landscape()
-    sheet.set_paper(9)
+    sheet.set_paper(PAPER_CODES.get(data.get("paper"), 9))
     sheet.fit_to_pages(1, 0)
     sheet.set_column(0, 0, 26)
     sheet.set_column(1, 1, 90)
@@ -142,24 +152,22 @@ def write_workbook(data):
         sheet.write_string(row, 1, line["name"] or "", fmt["text"])
         sheet.write_string(row, 2, line.get("link") or "", fmt["text"])
 
+
+def _write_procedure(book, fmt, data):
+    """Sheet Prosedur: the procedure table, in the column layout of the printed SOP."""
+    identity = data.get("identity", {})
     roles = data.get("roles", [])
     n_roles = len(roles)
     sheet = book.add_worksheet(SHEET_PROCEDURE)
     sheet.set_landscape()
-    sheet.set_paper(9)
+    sheet.set_paper(PAPER_CODES.get(data.get("paper"), 9))
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(HEADER_ROW - 1, HEADER_ROW)
     sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     first_tail = 2 + n_roles
-    sheet.set_column(0, 0, 6)
-    sheet.set_column(1, 1, 45)
-    if n_roles:
-        sheet.set_column(2, 1 + n_roles, 13)
-    sheet.set_column(first_tail, first_tail, 22)
-    sheet.set_column(first_tail + 1, first_tail + 1, 10)
-    sheet.set_column(first_tail + 2, first_tail + 2, 22)
-    sheet.set_column(first_tail + 3, first_tail + 3, 18)
-    sheet.set_column(first_tail + 4, first_tail + 4, 12)
+    widths = [6, 45] + [13] * n_roles + [22, 10, 22, 18, 12]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
     sheet.write(0, 0, f"URAIAN PROSEDUR: {identity.get('name') or ''}", fmt["title"])
     top, bottom = HEADER_ROW - 1, HEADER_ROW
     sheet.merge_range(top, 0, bottom, 0, "No", fmt["head"])
@@ -198,8 +206,6 @@ def write_workbook(data):
             sheet.write_string(row, first_tail + 3, step.get("remarks") or "", fmt["text"])
             sheet.write_string(row, first_tail + 4, step.get("return_code") or "", fmt["center"])
             row += 1
-    book.close()
-    return buffer.getvalue()
 
 
 # -------------------------------------------------------------------- read
@@ -242,7 +248,7 @@ def read_workbook(content):
     errors = []
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - any unreadable file is the user's problem
+    except Exception as exc:  # any unreadable file is the user's problem
         raise SopWorkbookError([f"The file is not an XLSX workbook ({exc.__class__.__name__})."]) from exc
     for name in (SHEET_IDENTITY, SHEET_PROCEDURE):
         if name not in book.sheetnames:
@@ -262,8 +268,8 @@ def _read_identity(sheet, data, errors):
     labels = {label.lower(): key for key, label in IDENTITY_FIELDS}
     titles = {title.lower(): kind for kind, title in BOX_TITLES.items()}
     in_boxes = False
-    for row_number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        row = list(row) + [None] * 3
+    for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        row = list(values) + [None] * 3
         label = _text(row[0])
         if not in_boxes:
             if label.lower() == "kotak":
@@ -304,53 +310,84 @@ def _read_identity(sheet, data, errors):
         errors.append(f"{ref}: the SOP name ('Nama SOP') is missing")
 
 
-def _read_procedure(sheet, data, errors):
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-    width = max((len(r) for r in rows), default=0)
-    rows = [r + [None] * (width - len(r)) for r in rows]
-    if len(rows) < HEADER_ROW + 1:
-        errors.append(f"{SHEET_PROCEDURE}!A{HEADER_ROW}: the header rows are missing")
-        return
-    top, bottom = rows[HEADER_ROW - 1], rows[HEADER_ROW]
+def _read_procedure_header(top, bottom, width, errors):
+    """Check the two header rows; return the column of 'Kelengkapan' (None if the header is bad)."""
     header_ok = True
     for col, expected in ((0, "No"), (1, "Kegiatan")):
         if _text(top[col]).lower() != expected.lower():
             errors.append(f"{cell_ref(SHEET_PROCEDURE, HEADER_ROW, col)}: bad header, expected '{expected}'")
             header_ok = False
-    tail = next(
-        (col for col in range(2, width) if _text(bottom[col]).lower() == TAIL_HEADERS[0].lower()),
-        None,
-    )
+    tail = next((col for col in range(2, width) if _text(bottom[col]).lower() == TAIL_HEADERS[0].lower()), None)
     if tail is None:
         errors.append(f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}: bad header, column 'Kelengkapan' not found")
+        return None
+    expectations = [(HEADER_ROW + 1, bottom, tail + offset, label, False) for offset, label in enumerate(TAIL_HEADERS)]
+    expectations += [(HEADER_ROW, top, tail + 3, "Keterangan", True), (HEADER_ROW, top, tail + 4, "Kembali ke", True)]
+    for row_number, row, col, expected, prefix in expectations:
+        value = _text(row[col]).lower() if col < width else ""
+        if not (value.startswith(expected.lower()) if prefix else value == expected.lower()):
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: bad header, expected '{expected}'")
+            header_ok = False
+    return tail if header_ok else None
+
+
+def _read_step(row, row_number, markers, tail, errors):
+    """One step row: text, actor and symbol, Mutu Baku, remarks, return step code."""
+    step = {"row": row_number, "name": _text(row[1])}
+    if not step["name"]:
+        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
+    if not markers:
+        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 2)}: no actor column is marked for the step")
+    elif len(markers) > 1:
+        cols = ", ".join(col_letter(col) for col, _marker in markers)
+        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])}: several actors marked ({cols})")
+    else:
+        col, marker = markers[0]
+        step["role"] = col - 2
+        step["kind"] = _MARKER_ALIASES.get(marker.lower())
+        if not step["kind"]:
+            allowed = ", ".join(KIND_MARKERS.values())
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: unknown symbol '{marker}' (use {allowed})")
+    step["requirement"] = _text(row[tail])
+    step["time"] = _text(row[tail + 1])
+    step["output"] = _text(row[tail + 2])
+    step["remarks"] = _text(row[tail + 3])
+    step["duration_qty"], step["duration_unit"] = 0.0, False
+    if step["time"]:
+        try:
+            step["duration_qty"], step["duration_unit"] = parse_duration(step["time"])
+        except DurationError:
+            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, tail + 1)}: unknown time '{step['time']}'")
+    step["return_code"] = _text(row[tail + 4])
+    step["return_ref"] = cell_ref(SHEET_PROCEDURE, row_number, tail + 4)
+    if step.get("kind") == "decision" and not step["return_code"]:
+        errors.append(f"{step['return_ref']}: decision without return step")
+    elif step["return_code"] and step.get("kind") and step.get("kind") != "decision":
+        errors.append(f"{step['return_ref']}: only a decision (Keputusan) can have a return step")
+    return step
+
+
+def _read_procedure(sheet, data, errors):
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    width = max((len(r) for r in rows), default=0)
+    rows = [r + [None] * (width + 5 - len(r)) for r in rows]
+    if len(rows) < HEADER_ROW + 1:
+        errors.append(f"{SHEET_PROCEDURE}!A{HEADER_ROW}: the header rows are missing")
         return
-    for offset, expected in enumerate(TAIL_HEADERS):
-        if tail + offset >= width or _text(bottom[tail + offset]).lower() != expected.lower():
-            ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW + 1, tail + offset)
-            errors.append(f"{ref}: bad header, expected '{expected}'")
-            header_ok = False
-    for offset, expected in ((3, "Keterangan"), (4, "Kembali ke")):
-        if tail + offset >= width or not _text(top[tail + offset]).lower().startswith(expected.lower()):
-            ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW, tail + offset)
-            errors.append(f"{ref}: bad header, expected '{expected}'")
-            header_ok = False
-    if not header_ok:
+    tail = _read_procedure_header(rows[HEADER_ROW - 1], rows[HEADER_ROW], width, errors)
+    if tail is None:
         return
     for col in range(2, tail):
-        label = _text(bottom[col])
+        label = _text(rows[HEADER_ROW][col])
         ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW + 1, col)
         if not label:
             errors.append(f"{ref}: the actor column has no name")
         data["roles"].append({"label": label, "ref": ref})
-    c_req, c_time, c_out, c_rem, c_ret = tail, tail + 1, tail + 2, tail + 3, tail + 4
     codes = {}
-    pending_returns = []
     section = None
     for row_number, row in enumerate(rows[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
         markers = [(col, _text(row[col])) for col in range(2, tail) if _text(row[col])]
-        number = row[0]
-        is_step = bool(markers) or isinstance(number, int | float)
-        if not is_step:
+        if not markers and not isinstance(row[0], int | float):
             if not _text(row[0]) and not _text(row[1]):
                 if any(_text(v) for v in row):
                     errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
@@ -364,52 +401,25 @@ def _read_procedure(sheet, data, errors):
             errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 0)}: a step comes before the first section row")
             section = {"code": "", "name": "", "steps": []}
             data["sections"].append(section)
-        step = {"row": row_number, "name": _text(row[1])}
+        step = _read_step(row, row_number, markers, tail, errors)
         section["steps"].append(step)
-        step["code"] = f"{section['code']}.{len(section['steps'])}" if section["code"] else str(len(section["steps"]))
+        number = len(section["steps"])
+        step["code"] = f"{section['code']}.{number}" if section["code"] else str(number)
         codes[step["code"].lower()] = step
-        if not step["name"]:
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
-        if not markers:
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 2)}: no actor column is marked for the step")
-        elif len(markers) > 1:
-            cols = ", ".join(col_letter(col) for col, _marker in markers)
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])}: several actors marked ({cols})")
-        else:
-            col, marker = markers[0]
-            step["role"] = col - 2
-            step["kind"] = _MARKER_ALIASES.get(marker.lower())
-            if not step["kind"]:
-                allowed = ", ".join(KIND_MARKERS.values())
-                errors.append(
-                    f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: unknown symbol '{marker}' (use {allowed})"
-                )
-        step["requirement"] = _text(row[c_req])
-        step["output"] = _text(row[c_out])
-        step["remarks"] = _text(row[c_rem])
-        time_text = _text(row[c_time])
-        step["time"] = time_text
-        step["duration_qty"], step["duration_unit"] = 0.0, False
-        if time_text:
-            try:
-                step["duration_qty"], step["duration_unit"] = parse_duration(time_text)
-            except DurationError:
-                errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, c_time)}: unknown time '{time_text}'")
-        step["return_code"] = _text(row[c_ret])
-        step["return_ref"] = cell_ref(SHEET_PROCEDURE, row_number, c_ret)
-        if step.get("kind") == "decision" and not step["return_code"]:
-            errors.append(f"{step['return_ref']}: decision without return step")
-        elif step["return_code"] and step.get("kind") and step.get("kind") != "decision":
-            errors.append(f"{step['return_ref']}: only a decision (Keputusan) can have a return step")
-        elif step["return_code"]:
-            pending_returns.append(step)
-    for step in pending_returns:
+    _check_returns(data, codes, errors)
+
+
+def _check_returns(data, codes, errors):
+    """Every decision returns to a step of the workbook (by its code, e.g. A.2)."""
+    for step in (s for sec in data["sections"] for s in sec["steps"]):
+        if not step["return_code"] or step.get("kind") != "decision":
+            continue
         target = codes.get(step["return_code"].lower())
         if target is None:
             errors.append(f"{step['return_ref']}: unknown return step '{step['return_code']}'")
         elif target is step:
             errors.append(f"{step['return_ref']}: a decision cannot return to itself")
-    if not any(section["steps"] for section in data["sections"]):
+    if not any(sec["steps"] for sec in data["sections"]):
         errors.append(f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}: the procedure has no steps")
 
 
@@ -428,7 +438,7 @@ def template_data(role_labels):
                 "steps": [
                     _example(1, "start", first, "Menerima dan mencatat berkas", "1 hari"),
                     _example(2, "process", first, "Menyiapkan konsep", "2 jam"),
-                    _example(3, "decision", second, "Memeriksa dan menyetujui konsep", "30 menit", "A.2"),
+                    _example(3, "decision", second, "Memeriksa dan menyetujui konsep", "30 menit", return_code="A.2"),
                     _example(4, "end", first, "Mengarsipkan", "10 menit"),
                 ],
             }
@@ -436,7 +446,7 @@ def template_data(role_labels):
     }
 
 
-def _example(number, kind, role, name, time, return_code=""):
+def _example(number, kind, role, name, time, *, return_code=""):
     return {
         "number": number,
         "kind": kind,

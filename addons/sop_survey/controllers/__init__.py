@@ -1,2 +1,2 @@
-from . import sop_skm_portal
 from . import sinovik_portal
+from . import sop_skm_portal

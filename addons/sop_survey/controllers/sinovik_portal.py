@@ -17,6 +17,12 @@ class SinovikPortal(CustomerPortal):
         if "sinovik_count" in counters:
             Proposal = request.env["sop.sinovik.proposal"]
             values["sinovik_count"] = Proposal.search_count([]) if Proposal.has_access("read") else 0
+        if "sinovik_jury_count" in counters:
+            values["sinovik_jury_count"] = (
+                request.env["sop.sinovik.assignment"].search_count([("juror_id", "=", request.env.user.id)])
+                if request.env.user.has_group("sop_survey.group_sinovik_juror")
+                else 0
+            )
         return values
 
     @staticmethod
@@ -131,3 +137,64 @@ class SinovikPortal(CustomerPortal):
         if documents:
             vals["document_ids"] = documents
         proposal.write(vals)
+
+    # ------------------------------------------------------------------ jury (portal jurors)
+    @http.route(["/my/sinovik/jury"], type="http", auth="user", website=True)
+    def portal_my_sinovik_jury(self, **kw):
+        assignments = request.env["sop.sinovik.assignment"]
+        if request.env.user.has_group("sop_survey.group_sinovik_juror"):
+            assignments = assignments.search([("juror_id", "=", request.env.user.id)])
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "sinovik_jury", "assignments": assignments})
+        return request.render("sop_survey.portal_my_sinovik_jury", values)
+
+    @http.route(
+        ["/my/sinovik/jury/<int:assignment_id>"], type="http", auth="user", methods=["GET", "POST"], website=True
+    )
+    def portal_sinovik_scoring(self, assignment_id, **post):
+        if not request.env.user.has_group("sop_survey.group_sinovik_juror"):
+            return request.redirect("/my")
+        assignment = request.env["sop.sinovik.assignment"].search(
+            [("id", "=", assignment_id), ("juror_id", "=", request.env.user.id)]
+        )
+        if not assignment:
+            return request.redirect("/my")
+        error = message = None
+        if request.httprequest.method == "POST" and assignment.state == "todo":
+            try:
+                with request.env.cr.savepoint():
+                    self._save_scores(assignment, post)
+                    if post.get("action") == "submit":
+                        assignment.action_done()
+                        message = request.env._("Your scores have been submitted.")
+                    else:
+                        message = request.env._("Your scores have been saved.")
+            except (UserError, ValidationError, ValueError) as exc:
+                error = exc.args[0] if exc.args else str(exc)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "sinovik_scoring",
+                "assignment": assignment,
+                "proposal": assignment.proposal_id,
+                "opd_name": assignment.proposal_id.sudo().opd_id.name,
+                "error": error,
+                "message": message,
+            }
+        )
+        return request.render("sop_survey.portal_sinovik_scoring", values)
+
+    @staticmethod
+    def _save_scores(assignment, post):
+        for line in assignment.score_ids:
+            vals = {}
+            raw = (post.get(f"score_{line.id}") or "").strip().replace(",", ".")
+            if raw:
+                try:
+                    vals["score"] = float(raw)
+                except ValueError as exc:
+                    raise ValidationError(request.env._("%(value)s is not a number.", value=raw)) from exc
+            if f"comment_{line.id}" in post:
+                vals["comment"] = post[f"comment_{line.id}"]
+            if vals:
+                line.write(vals)

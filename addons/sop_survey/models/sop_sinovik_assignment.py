@@ -2,6 +2,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -102,6 +103,12 @@ class SopSinovikAssignment(models.Model):
 
     def write(self, vals):
         self.stage_id._check_editable()
+        if (
+            set(vals) - {"score_ids"}
+            and not self.env.su
+            and not self.env.user.has_group("sop_organisasi.group_sop_user")
+        ):
+            raise AccessError(self.env._("Jurors can only enter their scores."))
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

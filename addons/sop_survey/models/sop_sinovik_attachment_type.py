@@ -1,3 +1,4 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 
@@ -11,3 +12,10 @@ class SopSinovikAttachmentType(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(required=True)
     required = fields.Boolean(default=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        # proposals still being written get a line for the new item
+        records.competition_id.proposal_ids.filtered(lambda p: p.state in ("draft", "returned"))._sync_lines()
+        return records

@@ -6,6 +6,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools import pdf
@@ -42,7 +43,13 @@ class SopSinovikProposal(models.Model):
     year = fields.Integer(related="competition_id.year", store=True)
     company_id = fields.Many2one(related="competition_id.company_id", store=True)
     opd_id = fields.Many2one(
-        "hr.department", string="OPD", required=True, index=True, tracking=True, domain="[('is_opd', '=', True)]"
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('is_opd', '=', True)]",
+        default=lambda self: self._default_opd(),
     )
     user_id = fields.Many2one("res.users", string="Written by", default=lambda self: self.env.user)
     start_date = fields.Date(string="Start of Implementation")
@@ -82,6 +89,15 @@ class SopSinovikProposal(models.Model):
     award = fields.Char(copy=False, tracking=True)
     total_words = fields.Integer(compute="_compute_total_words")
 
+    @api.model
+    def _default_opd(self):
+        return (
+            self.env["hr.department"]
+            .sudo()
+            .search([("is_opd", "=", True), ("liaison_user_ids", "in", self.env.user.id)], limit=1)
+            .id
+        )
+
     @api.depends("state")
     def _compute_is_locked(self):
         for proposal in self:
@@ -93,14 +109,32 @@ class SopSinovikProposal(models.Model):
             proposal.total_words = sum(proposal.answer_ids.mapped("word_count"))
 
     # ------------------------------------------------------------------ create / lock
+    def _is_trusted_write(self):
+        """Writes made by the workflow methods themselves (sudo + marker), never by a client."""
+        return self.env.su and self.env.context.get("sinovik_workflow")
+
+    def _check_workflow_fields(self, fields_set):
+        """Only the Organization Division may set workflow fields directly (e.g. through RPC)."""
+        forbidden = (fields_set & WORKFLOW_FIELDS) - {"message_main_attachment_id"}
+        if forbidden and not self._is_trusted_write() and not self.env.user.has_group("sop_organisasi.group_sop_user"):
+            raise AccessError(
+                self.env._(
+                    "Only the Organization Division can set %(fields)s; use the proposal's buttons.",
+                    fields=", ".join(sorted(forbidden)),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_workflow_fields(set(vals))
         proposals = super().create(vals_list)
         proposals._sync_lines()
         return proposals
 
     def write(self, vals):
-        if not self.env.context.get("sinovik_workflow") and set(vals) - WORKFLOW_FIELDS:
+        self._check_workflow_fields(set(vals))
+        if not self._is_trusted_write() and set(vals) - WORKFLOW_FIELDS:
             self._check_unlocked()
         result = super().write(vals)
         if "competition_id" in vals:
@@ -113,8 +147,11 @@ class SopSinovikProposal(models.Model):
             raise UserError(self.env._("Only draft proposals can be deleted."))
 
     def _sinovik_write(self, vals):
-        """Write workflow values, bypassing the content lock."""
-        return self.with_context(sinovik_workflow=True).write(vals)
+        """Write workflow values, bypassing the content lock and the field restriction.
+
+        Called only after the calling method has checked the transition and the user's right.
+        """
+        return self.sudo().with_context(sinovik_workflow=True).write(vals)
 
     def _check_unlocked(self):
         locked = self.filtered("is_locked")
@@ -140,7 +177,7 @@ class SopSinovikProposal(models.Model):
             if missing_types:
                 vals["document_ids"] = [fields.Command.create({"type_id": t.id}) for t in missing_types]
             if vals:
-                proposal.with_context(sinovik_workflow=True).write(vals)
+                proposal._sinovik_write(vals)
 
     @api.constrains("start_date", "competition_id")
     def _check_start_date(self):

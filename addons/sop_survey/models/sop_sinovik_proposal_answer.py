@@ -31,7 +31,7 @@ class SopSinovikProposalAnswer(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         answers = super().create(vals_list)
-        if not self.env.context.get("sinovik_workflow"):
+        if not (self.env.su and self.env.context.get("sinovik_workflow")):
             answers.proposal_id._check_unlocked()
         return answers
 

@@ -18,7 +18,7 @@ class SopSinovikProposalDocument(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         documents = super().create(vals_list)
-        if not self.env.context.get("sinovik_workflow"):
+        if not (self.env.su and self.env.context.get("sinovik_workflow")):
             documents.proposal_id._check_unlocked()
         return documents
 

@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -41,6 +42,12 @@ class SopSinovikScore(models.Model):
                 raise ValidationError(self.env._("The criterion belongs to another stage."))
 
     def write(self, vals):
+        if (
+            set(vals) - {"score", "comment"}
+            and not self.env.su
+            and not self.env.user.has_group("sop_organisasi.group_sop_user")
+        ):
+            raise AccessError(self.env._("Jurors can only enter the score and the comment."))
         for line in self:
             assignment = line.assignment_id
             if assignment.state == "done" or assignment.stage_id.state != "open":

@@ -20,3 +20,10 @@ class SopSinovikSection(models.Model):
     def _check_max_words(self):
         if any(section.max_words < 0 for section in self):
             raise ValidationError(self.env._("A word limit cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        # proposals still being written get a line for the new item
+        records.competition_id.proposal_ids.filtered(lambda p: p.state in ("draft", "returned"))._sync_lines()
+        return records

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -106,9 +108,13 @@ class SopSinovikStage(models.Model):
         self.ensure_one()
         criteria = {c.id: (c.weight, c.max_score) for c in self.criterion_ids}
         key_criterion = self.criterion_ids.sorted(lambda c: (-c.weight, c.sequence, c.id))[:1]
+        done_by_proposal = defaultdict(list)
+        for assignment in self.assignment_ids:
+            if assignment.state == "done":
+                done_by_proposal[assignment.proposal_id.id].append(assignment)
         entries = []
         for proposal in self._stage_proposals():
-            assignments = self.assignment_ids.filtered(lambda a, p=proposal: a.proposal_id == p and a.state == "done")
+            assignments = done_by_proposal[proposal.id]
             juror_scores = []
             key_scores = []
             for assignment in assignments:
@@ -152,9 +158,8 @@ class SopSinovikStage(models.Model):
                         list=", ".join(open_assignments.mapped("display_name")),
                     )
                 )
-            unscored = proposals.filtered(
-                lambda p, s=stage: not s.assignment_ids.filtered(lambda a: a.proposal_id == p and a.state == "done")
-            )
+            scored = stage.assignment_ids.filtered(lambda a: a.state == "done").proposal_id
+            unscored = proposals - scored
             if unscored and not force:
                 raise UserError(
                     self.env._(

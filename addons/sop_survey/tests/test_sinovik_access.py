@@ -1,4 +1,7 @@
+import re
+
 from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
@@ -38,6 +41,15 @@ class TestSinovikAccess(SinovikCase):
             self.prop_b.with_user(self.liaison_a).read(["name"])
         with self.assertRaises(AccessError):
             self.prop_a.answer_ids.with_user(self.portal_b).read(["text"])
+        # workflow fields are not writable by the OPD, whatever the client sends
+        with self.assertRaisesRegex(AccessError, "Only the Organization Division can set"):
+            self.prop_a.with_user(self.liaison_a).with_context(sinovik_workflow=True).write({"state": "final"})
+        with self.assertRaisesRegex(AccessError, "Only the Organization Division can set"):
+            self.env["sop.sinovik.proposal"].with_user(self.liaison_a).create(
+                {"competition_id": self.competition.id, "opd_id": self.opd_a.id, "name": "X", "award": "Juara 1"}
+            )
+        with self.assertRaisesRegex(UserError, "locked"):
+            self.prop_a.with_user(self.liaison_a).with_context(sinovik_workflow=True).write({"name": "Ganti"})
         # nor can the liaison write a proposal for another OPD
         with self.assertRaises(AccessError):
             self.env["sop.sinovik.proposal"].with_user(self.liaison_a).create(
@@ -62,6 +74,13 @@ class TestSinovikAccess(SinovikCase):
         # a juror cannot change the proposal
         with self.assertRaises(AccessError):
             self.prop_a.with_user(self.juror_1).write({"award": "Juara"})
+        # nor the assignment itself, only its scores (e.g. through RPC)
+        with self.assertRaises(AccessError):
+            self.assign_3b.with_user(self.juror_3).write({"proposal_id": self.prop_c.id})
+        with self.assertRaises(AccessError):
+            self.assign_3b.score_ids[:1].with_user(self.juror_3).write(
+                {"criterion_id": self.assign_3b.score_ids[1].criterion_id.id}
+            )
         # a portal juror scores through the ORM rules as well
         line = self.assign_3b.score_ids[:1].with_user(self.juror_3)
         line.score = 5
@@ -70,8 +89,14 @@ class TestSinovikAccess(SinovikCase):
             self.assign_1a.with_user(self.juror_3).read(["total"])
 
     def test_division_sees_all(self):
-        self.assertEqual(self._visible(self.staff), self.all_props)
-        self.assertEqual(self._visible(self.staff, "sop.sinovik.score"), self.stage_desk.assignment_ids.score_ids)
+        mine = [("competition_id", "=", self.competition.id)]  # the database may hold other competitions
+        self.assertEqual(self.env["sop.sinovik.proposal"].with_user(self.staff).search(mine), self.all_props)
+        scores = (
+            self.env["sop.sinovik.score"]
+            .with_user(self.staff)
+            .search([("assignment_id.competition_id", "=", self.competition.id)])
+        )
+        self.assertEqual(scores, self.stage_desk.assignment_ids.score_ids)
 
     def test_public_and_plain_users_see_nothing(self):
         public = self.env.ref("base.public_user")
@@ -110,3 +135,55 @@ class TestSinovikPortalAccess(SinovikFixtures, HttpCase):
             response = self.url_open(url, allow_redirects=False)
             self.assertIn(response.status_code, (302, 303))
             self.assertIn("/web/login", response.headers["Location"])
+
+
+@tagged("post_install", "-at_install")
+class TestSinovikPortalJury(SinovikFixtures, HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._sinovik_setup()
+        cls.competition.action_open_registration()
+        cls.prop_a = cls._proposal(cls.opd_a, "Inovasi Dinkes")
+        cls.prop_a.action_submit()
+        cls.competition.action_start_evaluation()
+        cls.prop_a.with_user(cls.staff).action_accept()
+        Assignment = cls.env["sop.sinovik.assignment"]
+        cls.mine = Assignment.create(
+            {"stage_id": cls.stage_desk.id, "proposal_id": cls.prop_a.id, "juror_id": cls.juror_3.id}
+        )
+        cls.other = Assignment.create(
+            {"stage_id": cls.stage_desk.id, "proposal_id": cls.prop_a.id, "juror_id": cls.juror_1.id}
+        )
+
+    def _csrf(self, url):
+        return re.search(r'name="csrf_token" value="([^"]+)"', self.url_open(url).text).group(1)
+
+    def test_portal_juror_scores_own_assignment_only(self):
+        self.authenticate(self.juror_3.login, self.juror_3.login)
+        self.assertIn("Inovasi Dinkes", self.url_open("/my/sinovik/jury").text)
+        kebaruan, manfaat = self.mine.score_ids.sorted("sequence")
+        url = f"/my/sinovik/jury/{self.mine.id}"
+        # out of range: refused, nothing stored
+        page = self.url_open(
+            url, data={f"score_{kebaruan.id}": "9", "action": "save", "csrf_token": self._csrf(url)}
+        ).text
+        self.assertIn("must lie between 1.0 and 5.0", page)
+        self.assertEqual(kebaruan.score, 1.0)
+        data = {
+            f"score_{kebaruan.id}": "4",
+            f"comment_{kebaruan.id}": "Baru di Jawa Timur",
+            f"score_{manfaat.id}": "5",
+            "action": "submit",
+            "csrf_token": self._csrf(url),
+        }
+        page = self.url_open(url, data=data).text
+        self.assertIn("Your scores have been submitted.", page)
+        self.env.invalidate_all()
+        self.assertEqual(self.mine.state, "done")
+        self.assertEqual((kebaruan.score, manfaat.score, kebaruan.comment), (4.0, 5.0, "Baru di Jawa Timur"))
+        # (4 x 2 + 5 x 3) / 25 x 100 = 92
+        self.assertAlmostEqual(self.mine.total, 92.0)
+        # another juror's assignment is not reachable
+        response = self.url_open(f"/my/sinovik/jury/{self.other.id}", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)

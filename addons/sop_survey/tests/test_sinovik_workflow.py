@@ -28,6 +28,16 @@ class TestSinovikWorkflow(SinovikCase):
         proposal = self._proposal(self.opd_a, "Inovasi", complete=False)
         self.assertEqual(proposal.answer_ids.section_id, self.competition.section_ids)
         self.assertEqual(proposal.document_ids.type_id, self.competition.attachment_type_ids)
+        submitted = self._proposal(self.opd_c, "Sudah Diajukan")
+        submitted.sudo()._sinovik_write({"state": "submitted"})
+        section = self.env["sop.sinovik.section"].create(
+            {"competition_id": self.competition.id, "name": "Sumber Daya", "max_words": 200}
+        )
+        self.assertIn(section, proposal.answer_ids.section_id)
+        self.assertNotIn(section, submitted.answer_ids.section_id, "a locked proposal is not touched")
+        # the liaison's OPD is proposed by default
+        new = self.env["sop.sinovik.proposal"].with_user(self.liaison_a).new({"name": "x"})
+        self.assertEqual(new.opd_id, self.opd_a)
 
     def test_submission_lists_every_problem(self):
         self.competition.action_open_registration()
@@ -159,3 +169,40 @@ class TestSinovikWorkflow(SinovikCase):
         # changing the juror later is checked too
         with self.assertRaisesRegex(ValidationError, "Conflict of interest"):
             assignment.juror_id = self.liaison_a
+
+    def test_return_to_portal_liaison(self):
+        """A portal OPD liaison gets the correction activity and can resubmit."""
+        self.competition.action_open_registration()
+        proposal = self._proposal(self.opd_b, "Inovasi Portal", user=self.portal_b)
+        proposal.action_submit()
+        proposal.with_user(self.staff).action_return("Perbaiki video.")
+        self.assertEqual(proposal.sudo().activity_ids.user_id, self.portal_b)
+        proposal.video_url = "https://youtu.be/baru"
+        proposal.action_submit()
+        self.assertEqual(proposal.state, "resubmitted")
+        self.assertFalse(proposal.sudo().activity_ids)
+
+    def test_assign_wizard(self):
+        self.competition.action_open_registration()
+        prop_a = self._proposal(self.opd_a, "Inovasi A")
+        prop_c = self._proposal(self.opd_c, "Inovasi C")
+        (prop_a | prop_c).action_submit()
+        self.competition.action_start_evaluation()
+        (prop_a | prop_c).with_user(self.staff).action_accept()
+        Wizard = self.env["sop.sinovik.assign.wizard"].with_user(self.staff)
+        vals = {
+            "stage_id": self.stage_desk.id,
+            "proposal_ids": [Command.set((prop_a | prop_c).ids)],
+            "juror_ids": [Command.set((self.juror_1 | self.liaison_a).ids)],
+        }
+        # liaison_a belongs to OPD A: refused as a whole when conflicts are not skipped
+        with self.assertRaisesRegex(ValidationError, "nothing was assigned"):
+            Wizard.create(dict(vals, skip_conflicts=False)).action_assign()
+        self.assertFalse(self.stage_desk.assignment_ids)
+        result = Wizard.create(vals).action_assign()
+        self.assertIn("3 assignment(s) created", result["params"]["message"])
+        pairs = {(a.proposal_id, a.juror_id) for a in self.stage_desk.assignment_ids}
+        self.assertEqual(pairs, {(prop_a, self.juror_1), (prop_c, self.juror_1), (prop_c, self.liaison_a)})
+        # running it again creates nothing new
+        Wizard.create(vals).action_assign()
+        self.assertEqual(len(self.stage_desk.assignment_ids), 3)

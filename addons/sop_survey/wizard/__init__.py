@@ -1,1 +1,2 @@
+from . import sop_sinovik_assign_wizard
 from . import sop_sinovik_decision_wizard
