@@ -48,10 +48,19 @@ def main():
     profile = tempfile.mkdtemp()
     proc = subprocess.Popen(
         [
-            chrome, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            f"--user-data-dir={profile}", f"--remote-debugging-port={args.port}",
-            f"--window-size={args.width},{args.height}", "about:blank",
+            chrome,
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            f"--remote-debugging-port={args.port}",
+            f"--window-size={args.width},{args.height}",
+            "about:blank",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -77,8 +86,13 @@ def main():
 
         call("Network.enable")
         call("Network.setCookie", name="session_id", value=session, domain=parsed.hostname, path="/")
-        call("Emulation.setDeviceMetricsOverride", width=args.width, height=args.height,
-             deviceScaleFactor=1, mobile=args.width < 600)
+        call(
+            "Emulation.setDeviceMetricsOverride",
+            width=args.width,
+            height=args.height,
+            deviceScaleFactor=1,
+            mobile=args.width < 600,
+        )
         call("Page.enable")
         call("Page.navigate", url=args.url)
         time.sleep(args.wait)
