@@ -16,6 +16,7 @@ from . import sop_letter_template
 from . import sop_monitoring
 from . import sop_monitoring_line
 from . import sop_procedure
+from . import sop_procedure_content
 from . import sop_procedure_document
 from . import sop_procedure_line
 from . import sop_procedure_monitoring

@@ -8,6 +8,7 @@ class SopProcedureLine(models.Model):
     """One line of an information box of the SOP identity page."""
 
     _name = "sop.procedure.line"
+    _inherit = ["sop.procedure.content"]
     _description = "SOP Information Box Line"
     _order = "procedure_id, kind, sequence, id"
 
@@ -45,20 +46,3 @@ class SopProcedureLine(models.Model):
                 raise ValidationError(self.env._("Only 'Related SOP' lines can link to another SOP."))
             if line.related_procedure_id and line.related_procedure_id.root_id == line.procedure_id.root_id:
                 raise ValidationError(self.env._("An SOP cannot be related to itself."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        lines = super().create(vals_list)
-        lines.procedure_id._check_editable()
-        return lines
-
-    def write(self, vals):
-        self.check_access("write")
-        self.procedure_id._check_editable()
-        res = super().write(vals)
-        self.procedure_id._check_editable()
-        return res
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_in_draft(self):
-        self.procedure_id._check_editable()

@@ -7,6 +7,7 @@ class SopSection(models.Model):
     """A phase of the procedure ("A. Perencanaan") with its own table of steps."""
 
     _name = "sop.section"
+    _inherit = ["sop.procedure.content"]
     _description = "SOP Procedure Section"
     _order = "procedure_id, sequence, id"
 
@@ -32,18 +33,3 @@ class SopSection(models.Model):
     def _compute_display_name(self):
         for section in self:
             section.display_name = f"{section.code}. {section.name}" if section.code else section.name
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        sections = super().create(vals_list)
-        sections.procedure_id._check_editable()
-        return sections
-
-    def write(self, vals):
-        self.check_access("write")
-        self.procedure_id._check_editable()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_in_draft(self):
-        self.procedure_id._check_editable()

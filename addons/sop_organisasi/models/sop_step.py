@@ -11,6 +11,7 @@ class SopStep(models.Model):
     """One activity of the procedure flowchart with its Mutu Baku."""
 
     _name = "sop.step"
+    _inherit = ["sop.procedure.content"]
     _description = "SOP Procedure Step"
     _order = "section_sequence, section_id, sequence, id"
     _rec_names_search = ["name"]
@@ -145,20 +146,8 @@ class SopStep(models.Model):
                     )
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        steps = super().create(vals_list)
-        steps.procedure_id._check_editable()
-        return steps
-
-    def write(self, vals):
-        self.check_access("write")
-        self.procedure_id._check_editable()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_in_draft(self):
-        self.procedure_id._check_editable()
+    def _unlink_except_return_step(self):
         referencing = self.search([("return_step_id", "in", self.ids), ("id", "not in", self.ids)])
         if referencing:
             raise ValidationError(
