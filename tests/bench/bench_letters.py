@@ -15,38 +15,11 @@ Run with the project's virtualenv from the repository root:
 """
 
 import argparse
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
-
-
-def shell(command):
-    return subprocess.run(
-        ["bash", "-c", f"source {PROJECT}/scripts/common.sh; {command}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
-def ensure_database(db):
-    if shell(f"db_exists {db} && echo yes || echo no") != "yes":
-        print(f"creating database {db} (sop_organisasi, sop_survey) ...", flush=True)
-        shell(
-            f"odoo -d {db} -i sop_organisasi,sop_survey --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn"
-        )
-
-
-def timed(label, func, count=None):
-    started = time.perf_counter()
-    result = func()
-    elapsed = time.perf_counter() - started
-    rate = f" ({count / elapsed:,.0f}/s)" if count else ""
-    print(f"{label:<58} {elapsed:8.2f} s{rate}", flush=True)
-    return result
+from benchlib import ensure_database
+from benchlib import run_rolled_back
+from benchlib import timed
 
 
 def run(env, n_letters):
@@ -114,19 +87,7 @@ def main():
     parser.add_argument("--letters", type=int, default=500)
     args = parser.parse_args()
     ensure_database(args.db)
-    import odoo  # noqa: PLC0415 - needs the virtualenv
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo.tools.config.parse_config(
-        ["-c", str(PROJECT / "config/odoo.conf"), "--addons-path", shell("addons_path"), "-d", args.db]
-    )
-    registry = Registry(args.db)
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
-        try:
-            run(env, args.letters)
-        finally:
-            cr.rollback()
+    run_rolled_back(args.db, run, args.letters)
     return 0
 
 

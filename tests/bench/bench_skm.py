@@ -24,41 +24,13 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+from benchlib import ensure_database
+from benchlib import load_registry
+from benchlib import odoo_args
+
 UNITS = 20
 PERIODS = 4
-
-
-def shell(command):
-    return subprocess.run(
-        ["bash", "-c", f"source {PROJECT}/scripts/common.sh; {command}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
-def odoo_args(db):
-    return ["-c", str(PROJECT / "config/odoo.conf"), "--addons-path", shell("addons_path"), "-d", db]
-
-
-def ensure_database(db):
-    exists = shell(f"db_exists {db} && echo yes || echo no")
-    if exists != "yes":
-        print(f"creating database {db} (sop_organisasi, sop_survey) ...", flush=True)
-        shell(
-            f"odoo -d {db} -i sop_organisasi,sop_survey --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn"
-        )
-
-
-def load_env(db):
-    import odoo  # noqa: PLC0415 - needs the virtualenv, imported after argument parsing
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo.tools.config.parse_config(odoo_args(db))
-    return odoo, Registry(db)
 
 
 def generate(env, responses):
@@ -282,7 +254,7 @@ def main():
     args = parser.parse_args()
 
     ensure_database(args.db)
-    odoo, registry = load_env(args.db)
+    odoo, registry = load_registry(args.db)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         survey = generate(env, args.responses)

@@ -16,42 +16,15 @@ The database is created (sop_organisasi installed) when it does not exist.
 """
 
 import argparse
-import subprocess
 import sys
 import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+from benchlib import ensure_database
+from benchlib import load_registry
+
 RUNNING = (1, 10, 50)
 QUERY_LOG = []
 NOISE = 2
-
-
-def shell(command):
-    return subprocess.run(
-        ["bash", "-c", f"source {PROJECT}/scripts/common.sh; {command}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
-def odoo_args(db):
-    return ["-c", str(PROJECT / "config/odoo.conf"), "--addons-path", shell("addons_path"), "-d", db]
-
-
-def ensure_database(db):
-    if shell(f"db_exists {db} && echo yes || echo no") != "yes":
-        print(f"creating database {db} (sop_organisasi) ...", flush=True)
-        shell(f"odoo -d {db} -i sop_organisasi --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn")
-
-
-def load_registry(db):
-    import odoo  # noqa: PLC0415 - needs the virtualenv, imported after argument parsing
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-
-    odoo.tools.config.parse_config([*odoo_args(db), "--log-level=warn"])
-    return odoo, Registry(db)
 
 
 def make_people(env, count):
@@ -186,8 +159,8 @@ def main():
     parser.add_argument("--opds", type=int, default=50)
     parser.add_argument("--show-queries", action="store_true", help="diff the queries of the smallest and largest run")
     args = parser.parse_args()
-    ensure_database(args.db)
-    _odoo, registry = load_registry(args.db)
+    ensure_database(args.db, modules=("sop_organisasi",))
+    _odoo, registry = load_registry(args.db, "--log-level=warn")
     from odoo import SUPERUSER_ID  # noqa: PLC0415
     from odoo import api  # noqa: PLC0415
 

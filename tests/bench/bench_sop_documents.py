@@ -20,63 +20,13 @@ The database is created (sop_organisasi installed) when it does not exist.
 """
 
 import argparse
-import statistics
-import subprocess
 import sys
-import time
-from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+from benchlib import ensure_database
+from benchlib import load_registry
+from benchlib import median_time
+
 REPORT = "sop_organisasi.report_sop_document"
-
-
-def shell(command):
-    return subprocess.run(
-        ["bash", "-c", f"source {PROJECT}/scripts/common.sh; {command}"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.strip()
-
-
-def odoo_args(db, port):
-    return [
-        "-c",
-        str(PROJECT / "config/odoo.conf"),
-        "--addons-path",
-        shell("addons_path"),
-        "-d",
-        db,
-        "--http-port",
-        str(port),
-    ]
-
-
-def ensure_database(db):
-    if shell(f"db_exists {db} && echo yes || echo no") != "yes":
-        print(f"creating database {db} (sop_organisasi) ...", flush=True)
-        shell(f"odoo -d {db} -i sop_organisasi --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn")
-
-
-def load_registry(db, port):
-    import odoo  # noqa: PLC0415 - needs the virtualenv, imported after argument parsing
-    from odoo.modules.registry import Registry  # noqa: PLC0415
-    from odoo.service import server  # noqa: PLC0415
-
-    odoo.tools.config.parse_config([*odoo_args(db, port), "--log-level=error"])
-    registry = Registry(db)
-    server.ThreadedServer(odoo.http.root).http_spawn()
-    return odoo, registry
-
-
-def timed(function, runs):
-    times = []
-    result = None
-    for _run in range(runs):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def make_big_sop(env, steps=40):
@@ -141,8 +91,8 @@ def main():
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--port", type=int, default=18169, help="HTTP port of the in-process server")
     args = parser.parse_args()
-    ensure_database(args.db)
-    odoo, registry = load_registry(args.db, args.port)
+    ensure_database(args.db, modules=("sop_organisasi",))
+    odoo, registry = load_registry(args.db, "--http-port", str(args.port), "--log-level=error", http=True)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"tracking_disable": True})
         report = env["ir.actions.report"].with_context(force_report_rendering=True)
@@ -151,18 +101,18 @@ def main():
         report._render_qweb_pdf(REPORT, skj.ids)  # warm-up: assets, templates
         rows = []
         for label, sop in (("SKJ SOP (26 steps)", skj), ("generated SOP (40 steps)", big)):
-            html_time, _html = timed(lambda sop=sop: report._render_qweb_html(REPORT, sop.ids), args.runs)
-            pdf_time, pdf = timed(lambda sop=sop: report._render_qweb_pdf(REPORT, sop.ids)[0], args.runs)
+            html_time, _html = median_time(lambda sop=sop: report._render_qweb_html(REPORT, sop.ids), args.runs)
+            pdf_time, pdf = median_time(lambda sop=sop: report._render_qweb_pdf(REPORT, sop.ids)[0], args.runs)
             pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
             rows.append((f"PDF {label}, {pages} pages", pdf_time, "HTML of the same report", html_time))
         unit = env.ref("sop_organisasi.dept_bagian_organisasi")
         seeded = env["sop.procedure"].search([("unit_id", "=", unit.id), ("id", "!=", big.id)])
-        export_time, _files = timed(lambda: [sop._export_xlsx() for sop in seeded], args.runs)
+        export_time, _files = median_time(lambda: [sop._export_xlsx() for sop in seeded], args.runs)
 
         def round_trip():
             return [env["sop.procedure"]._import_xlsx(sop._export_xlsx()) for sop in seeded]
 
-        trip_time, _new = timed(round_trip, args.runs)
+        trip_time, _new = median_time(round_trip, args.runs)
         rows.append((f"XLSX round trip, {len(seeded)} SOPs", trip_time, "XLSX export alone", export_time))
         cr.rollback()
     print(f"{'measure':<40} {'time':>8}   {'baseline':<26} {'time':>8} {'ratio':>6}")

@@ -4,6 +4,7 @@ from . import ir_actions_report_sop_document
 from . import mail_activity
 from . import res_company
 from . import res_users
+from . import sop_assessment_mixin
 from . import sop_case
 from . import sop_case_history
 from . import sop_case_letter

@@ -18,10 +18,4 @@ class SopCase(models.Model):
 
     def action_view_letters(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Letters"),
-            "res_model": "sop.letter",
-            "view_mode": "list,form",
-            "domain": [("case_id", "=", self.id)],
-        }
+        return self.env["sop.letter"]._get_letters_action([("case_id", "=", self.id)])

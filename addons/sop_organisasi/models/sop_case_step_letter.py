@@ -50,18 +50,13 @@ class SopCaseStep(models.Model):
         if not templates:
             raise UserError(self.env._("No letter template is attached to step %(code)s of the SOP.", code=self.code))
         if len(templates) > 1:
-            return {
-                "type": "ir.actions.act_window",
-                "name": self.env._("Generate Letter"),
-                "res_model": "sop.letter.wizard",
-                "view_mode": "form",
-                "target": "new",
-                "context": {
+            return self.env["sop.letter"]._get_generate_wizard_action(
+                {
                     "default_case_step_id": self.id,
                     "default_template_id": templates[0].id,
                     "default_opd_id": self.opd_id.id,
-                },
-            }
+                }
+            )
         letter = self.env["sop.letter"]._generate(
             templates, opd=self.case_id.opd_id, date=date, record=self, extra_vals=extra_vals
         )
@@ -75,10 +70,4 @@ class SopCaseStep(models.Model):
 
     def action_view_letters(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Letters"),
-            "res_model": "sop.letter",
-            "view_mode": "list,form",
-            "domain": [("case_step_id", "=", self.id)],
-        }
+        return self.env["sop.letter"]._get_letters_action([("case_step_id", "=", self.id)])

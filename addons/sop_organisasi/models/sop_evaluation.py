@@ -1,16 +1,10 @@
-import io
-
-import xlsxwriter
-
 from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..tools.dates import format_date_long
 from .sop_evaluation_line import EVALUATION_CRITERIA
-from .sop_monitoring import xlsx_download_action
 
 EVALUATION_REPORT = "sop_organisasi.action_report_sop_evaluation"
 
@@ -20,8 +14,9 @@ class SopEvaluation(models.Model):
 
     _name = "sop.evaluation"
     _description = "SOP Evaluation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sop.assessment.mixin"]
     _order = "date desc, id desc"
+    _assessment_report = EVALUATION_REPORT
 
     name = fields.Char(compute="_compute_name", store=True)
     procedure_id = fields.Many2one(
@@ -61,11 +56,6 @@ class SopEvaluation(models.Model):
     def _compute_name(self):
         for rec in self:
             rec.name = f"Evaluasi {rec.procedure_id.display_name or ''} {rec.date.year if rec.date else ''}".strip()
-
-    @api.depends("date")
-    def _compute_date_long(self):
-        for rec in self:
-            rec.date_long = format_date_long(rec.date)
 
     @api.depends("line_ids.answer")
     def _compute_counts(self):
@@ -124,59 +114,34 @@ class SopEvaluation(models.Model):
         )
         return action
 
-    def action_print_pdf(self):
-        return self.env.ref(EVALUATION_REPORT).report_action(self)
-
-    def _export_xlsx(self):
-        """Tabel 8 (evaluasi penerapan SOP AP) as a workbook, one sheet per evaluation."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        title = workbook.add_format({"bold": True, "font_size": 13, "align": "center"})
-        bold = workbook.add_format({"bold": True})
-        head = workbook.add_format(
-            {
-                "bold": True,
-                "border": 1,
-                "align": "center",
-                "valign": "vcenter",
-                "text_wrap": True,
-                "bg_color": "#D9D9D9",
-            }
-        )
-        cell = workbook.add_format({"border": 1, "valign": "top", "text_wrap": True})
-        center = workbook.add_format({"border": 1, "valign": "top", "align": "center"})
-        outcomes = dict(self._fields["outcome"].selection)
-        for index, rec in enumerate(self, start=1):
-            sheet = workbook.add_worksheet(f"Evaluasi {index}")
-            sheet.set_paper(9)
-            for col, width in enumerate((5, 55, 8, 8, 40)):
-                sheet.set_column(col, col, width)
-            sheet.merge_range(0, 0, 0, 4, "EVALUASI PENERAPAN SOP AP", title)
-            sheet.write(2, 0, "SOP", bold)
-            sheet.write(2, 1, rec.procedure_id.display_name)
-            sheet.write(3, 0, "Unit", bold)
-            sheet.write(3, 1, rec.unit_id.name or "")
-            sheet.write(4, 0, "Tanggal", bold)
-            sheet.write(4, 1, rec.date_long)
-            for col, label in enumerate(("No", "Kriteria", "Ya", "Tidak", "Catatan")):
-                sheet.write(6, col, label, head)
-            row = 7
-            for line in rec.line_ids.sorted("code"):
-                sheet.write(row, 0, line.code, center)
-                sheet.write(row, 1, line.name, cell)
-                sheet.write(row, 2, "V" if line.answer == "yes" else "", center)
-                sheet.write(row, 3, "V" if line.answer == "no" else "", center)
-                sheet.write(row, 4, line.note or "", cell)
-                row += 1
-            row += 1
-            sheet.write(row, 0, "Hasil", bold)
-            sheet.write(row, 1, outcomes.get(rec.outcome, "") if rec.outcome else "")
-            sheet.write(row + 1, 0, "Catatan / Tindakan", bold)
-            sheet.write(row + 1, 1, rec.action_note or "")
-        workbook.close()
-        return output.getvalue()
-
-    def action_export_xlsx(self):
+    def _xlsx_write_sheet(self, workbook, styles, index):
+        """Tabel 8 (evaluasi penerapan SOP AP): one sheet per evaluation."""
         self.ensure_one()
-        filename = f"{self.name}.xlsx".replace("/", "-")
-        return xlsx_download_action(self.env, self, self._export_xlsx(), filename)
+        title, bold, head, cell, center = (styles[key] for key in ("title", "bold", "head", "cell", "center"))
+        outcomes = dict(self._fields["outcome"].selection)
+        sheet = workbook.add_worksheet(f"Evaluasi {index}")
+        sheet.set_paper(9)
+        for col, width in enumerate((5, 55, 8, 8, 40)):
+            sheet.set_column(col, col, width)
+        sheet.merge_range(0, 0, 0, 4, "EVALUASI PENERAPAN SOP AP", title)
+        sheet.write(2, 0, "SOP", bold)
+        sheet.write(2, 1, self.procedure_id.display_name)
+        sheet.write(3, 0, "Unit", bold)
+        sheet.write(3, 1, self.unit_id.name or "")
+        sheet.write(4, 0, "Tanggal", bold)
+        sheet.write(4, 1, self.date_long)
+        for col, label in enumerate(("No", "Kriteria", "Ya", "Tidak", "Catatan")):
+            sheet.write(6, col, label, head)
+        row = 7
+        for line in self.line_ids.sorted("code"):
+            sheet.write(row, 0, line.code, center)
+            sheet.write(row, 1, line.name, cell)
+            sheet.write(row, 2, "V" if line.answer == "yes" else "", center)
+            sheet.write(row, 3, "V" if line.answer == "no" else "", center)
+            sheet.write(row, 4, line.note or "", cell)
+            row += 1
+        row += 1
+        sheet.write(row, 0, "Hasil", bold)
+        sheet.write(row, 1, outcomes.get(self.outcome, "") if self.outcome else "")
+        sheet.write(row + 1, 0, "Catatan / Tindakan", bold)
+        sheet.write(row + 1, 1, self.action_note or "")

@@ -135,6 +135,32 @@ class SopLetter(models.Model):
         self.ensure_one()
         return signatory_position_html(self.signatory_position)
 
+    @api.model
+    def _get_letters_action(self, domain, context=None):
+        """Window action listing the letters of ``domain`` (the "Letters" smart buttons)."""
+        action = {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Letters"),
+            "res_model": "sop.letter",
+            "view_mode": "list,form",
+            "domain": domain,
+        }
+        if context:
+            action["context"] = context
+        return action
+
+    @api.model
+    def _get_generate_wizard_action(self, context):
+        """Window action opening the "Generate Letter" wizard, with its defaults in ``context``."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Generate Letter"),
+            "res_model": "sop.letter.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": context,
+        }
+
     # ------------------------------------------------------------ generation
     @api.model
     def _prepare_from_template(self, template, opd=None, date=None, record=None):

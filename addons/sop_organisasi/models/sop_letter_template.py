@@ -162,22 +162,10 @@ class SopLetterTemplate(models.Model):
 
     def action_open_generate_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Generate Letter"),
-            "res_model": "sop.letter.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_template_id": self.id},
-        }
+        return self.env["sop.letter"]._get_generate_wizard_action({"default_template_id": self.id})
 
     def action_view_letters(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Letters"),
-            "res_model": "sop.letter",
-            "view_mode": "list,form",
-            "domain": [("template_id", "=", self.id)],
-            "context": {"default_template_id": self.id},
-        }
+        return self.env["sop.letter"]._get_letters_action(
+            [("template_id", "=", self.id)], context={"default_template_id": self.id}
+        )

@@ -1,34 +1,10 @@
-import io
-
-import xlsxwriter
-
 from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..tools.dates import format_date_long
-
 MONITORING_REPORT = "sop_organisasi.action_report_sop_monitoring"
-
-
-def xlsx_download_action(env, record, content, filename):
-    """Store an XLSX export as an attachment of ``record`` and return the download action."""
-    attachment = env["ir.attachment"].create(
-        {
-            "name": filename,
-            "raw": content,
-            "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "res_model": record._name,
-            "res_id": record.id,
-        }
-    )
-    return {
-        "type": "ir.actions.act_url",
-        "url": f"/web/content/{attachment.id}?download=true",
-        "target": "self",
-    }
 
 
 class SopMonitoring(models.Model):
@@ -36,8 +12,9 @@ class SopMonitoring(models.Model):
 
     _name = "sop.monitoring"
     _description = "SOP Implementation Monitoring"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sop.assessment.mixin"]
     _order = "date desc, id desc"
+    _assessment_report = MONITORING_REPORT
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
@@ -85,11 +62,6 @@ class SopMonitoring(models.Model):
         for rec in self:
             semester = "I" if rec.semester == "1" else "II"
             rec.name = f"Monitoring SOP {rec.unit_id.name or ''} - Semester {semester} {rec.year}".replace("  ", " ")
-
-    @api.depends("date")
-    def _compute_date_long(self):
-        for rec in self:
-            rec.date_long = format_date_long(rec.date)
 
     @api.depends("line_ids.assessment")
     def _compute_counts(self):
@@ -140,68 +112,43 @@ class SopMonitoring(models.Model):
         self.write({"state": "draft"})
         return True
 
-    def action_print_pdf(self):
-        return self.env.ref(MONITORING_REPORT).report_action(self)
-
     # ---------------------------------------------------------------- xlsx
-    def _export_xlsx(self):
-        """Tabel 7 as a workbook: one sheet per monitoring. Returns the file content."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        title = workbook.add_format({"bold": True, "font_size": 13, "align": "center"})
-        bold = workbook.add_format({"bold": True})
-        head = workbook.add_format(
-            {
-                "bold": True,
-                "border": 1,
-                "align": "center",
-                "valign": "vcenter",
-                "text_wrap": True,
-                "bg_color": "#D9D9D9",
-            }
-        )
-        cell = workbook.add_format({"border": 1, "valign": "top", "text_wrap": True})
-        center = workbook.add_format({"border": 1, "valign": "top", "align": "center"})
-        for index, rec in enumerate(self, start=1):
-            sheet = workbook.add_worksheet(f"Monitoring {index}")
-            sheet.set_landscape()
-            sheet.set_paper(9)
-            for col, width in enumerate((5, 45, 14, 14, 35, 35, 22)):
-                sheet.set_column(col, col, width)
-            sheet.merge_range(0, 0, 0, 6, "MONITORING PELAKSANAAN SOP AP", title)
-            sheet.write(2, 0, "Unit", bold)
-            sheet.write(2, 2, rec.unit_id.name or "")
-            sheet.write(3, 0, "Periode", bold)
-            sheet.write(3, 2, f"Semester {'I' if rec.semester == '1' else 'II'} {rec.year}")
-            sheet.write(4, 0, "Tanggal", bold)
-            sheet.write(4, 2, rec.date_long)
-            sheet.merge_range(6, 0, 7, 0, "No", head)
-            sheet.merge_range(6, 1, 7, 1, "Prosedur", head)
-            sheet.merge_range(6, 2, 6, 3, "Penilaian terhadap penerapan", head)
-            sheet.write(7, 2, "Berjalan dengan baik", head)
-            sheet.write(7, 3, "Tidak berjalan dengan baik", head)
-            sheet.merge_range(6, 4, 7, 4, "Catatan hasil penilaian", head)
-            sheet.merge_range(6, 5, 7, 5, "Tindakan yang harus diambil", head)
-            sheet.merge_range(6, 6, 7, 6, "Paraf penilai", head)
-            for col in range(7):
-                sheet.write(8, col, f"({col + 1})" if col < 2 else "", center)
-            sheet.merge_range(8, 2, 8, 3, "(3)", center)
-            for col, label in ((4, "(4)"), (5, "(5)"), (6, "(6)")):
-                sheet.write(8, col, label, center)
-            row = 9
-            for line in rec.line_ids:
-                sheet.write(row, 0, line.number, center)
-                sheet.write(row, 1, line.procedure_id.display_name, cell)
-                sheet.write(row, 2, "V" if line.assessment == "good" else "", center)
-                sheet.write(row, 3, "V" if line.assessment == "not_good" else "", center)
-                sheet.write(row, 4, line.note or "", cell)
-                sheet.write(row, 5, line.action or "", cell)
-                sheet.write(row, 6, line.signature_display or "", cell)
-                row += 1
-        workbook.close()
-        return output.getvalue()
-
-    def action_export_xlsx(self):
+    def _xlsx_write_sheet(self, workbook, styles, index):
+        """Tabel 7: one sheet per monitoring."""
         self.ensure_one()
-        filename = f"{self.name}.xlsx".replace("/", "-")
-        return xlsx_download_action(self.env, self, self._export_xlsx(), filename)
+        title, bold, head, cell, center = (styles[key] for key in ("title", "bold", "head", "cell", "center"))
+        sheet = workbook.add_worksheet(f"Monitoring {index}")
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        for col, width in enumerate((5, 45, 14, 14, 35, 35, 22)):
+            sheet.set_column(col, col, width)
+        sheet.merge_range(0, 0, 0, 6, "MONITORING PELAKSANAAN SOP AP", title)
+        sheet.write(2, 0, "Unit", bold)
+        sheet.write(2, 2, self.unit_id.name or "")
+        sheet.write(3, 0, "Periode", bold)
+        sheet.write(3, 2, f"Semester {'I' if self.semester == '1' else 'II'} {self.year}")
+        sheet.write(4, 0, "Tanggal", bold)
+        sheet.write(4, 2, self.date_long)
+        sheet.merge_range(6, 0, 7, 0, "No", head)
+        sheet.merge_range(6, 1, 7, 1, "Prosedur", head)
+        sheet.merge_range(6, 2, 6, 3, "Penilaian terhadap penerapan", head)
+        sheet.write(7, 2, "Berjalan dengan baik", head)
+        sheet.write(7, 3, "Tidak berjalan dengan baik", head)
+        sheet.merge_range(6, 4, 7, 4, "Catatan hasil penilaian", head)
+        sheet.merge_range(6, 5, 7, 5, "Tindakan yang harus diambil", head)
+        sheet.merge_range(6, 6, 7, 6, "Paraf penilai", head)
+        for col in range(7):
+            sheet.write(8, col, f"({col + 1})" if col < 2 else "", center)
+        sheet.merge_range(8, 2, 8, 3, "(3)", center)
+        for col, label in ((4, "(4)"), (5, "(5)"), (6, "(6)")):
+            sheet.write(8, col, label, center)
+        row = 9
+        for line in self.line_ids:
+            sheet.write(row, 0, line.number, center)
+            sheet.write(row, 1, line.procedure_id.display_name, cell)
+            sheet.write(row, 2, "V" if line.assessment == "good" else "", center)
+            sheet.write(row, 3, "V" if line.assessment == "not_good" else "", center)
+            sheet.write(row, 4, line.note or "", cell)
+            sheet.write(row, 5, line.action or "", cell)
+            sheet.write(row, 6, line.signature_display or "", cell)
+            row += 1

@@ -4,6 +4,7 @@ from . import sop_sinovik_category
 from . import sop_sinovik_competition
 from . import sop_sinovik_criterion
 from . import sop_sinovik_group
+from . import sop_sinovik_part_mixin
 from . import sop_sinovik_proposal
 from . import sop_sinovik_proposal_answer
 from . import sop_sinovik_proposal_document

@@ -6,10 +6,10 @@ from odoo.addons.sop_organisasi.tools.sinovik_scoring import count_words
 
 class SopSinovikProposalAnswer(models.Model):
     _name = "sop.sinovik.proposal.answer"
+    _inherit = ["sop.sinovik.part.mixin"]
     _description = "SINOVIK Proposal Section Answer"
     _order = "proposal_id, sequence, id"
 
-    proposal_id = fields.Many2one("sop.sinovik.proposal", required=True, ondelete="cascade", index=True)
     section_id = fields.Many2one("sop.sinovik.section", required=True, ondelete="restrict")
     sequence = fields.Integer(related="section_id.sequence", store=True)
     max_words = fields.Integer(related="section_id.max_words")
@@ -27,18 +27,3 @@ class SopSinovikProposalAnswer(models.Model):
         for answer in self:
             answer.word_count = count_words(answer.text)
             answer.over_limit = bool(answer.max_words and answer.word_count > answer.max_words)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        answers = super().create(vals_list)
-        if not (self.env.su and self.env.context.get("sinovik_workflow")):
-            answers.proposal_id._check_unlocked()
-        return answers
-
-    def write(self, vals):
-        self.proposal_id._check_unlocked()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_unlocked(self):
-        self.proposal_id._check_unlocked()

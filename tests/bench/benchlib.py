@@ -1,0 +1,88 @@
+"""Helpers shared by the benchmark scripts of tests/bench/.
+
+The scripts are run as ``python tests/bench/<script>.py``: their folder is on
+``sys.path``, so they ``import benchlib``. Odoo is imported only inside the
+functions, after the arguments are parsed (``--help`` works without a database).
+"""
+
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+ALL_MODULES = ("sop_organisasi", "sop_survey")
+
+
+def shell(command):
+    """Run ``command`` in bash with scripts/common.sh sourced; return its stripped output."""
+    return subprocess.run(
+        ["bash", "-c", f"source {PROJECT}/scripts/common.sh; {command}"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+
+
+def odoo_args(db, *extra):
+    """Odoo command-line options of the project for database ``db``, then ``extra``."""
+    return ["-c", str(PROJECT / "config/odoo.conf"), "--addons-path", shell("addons_path"), "-d", db, *extra]
+
+
+def ensure_database(db, modules=ALL_MODULES):
+    """Create ``db`` with ``modules`` installed when it does not exist."""
+    if shell(f"db_exists {db} && echo yes || echo no") != "yes":
+        print(f"creating database {db} ({', '.join(modules)}) ...", flush=True)
+        shell(
+            f"odoo -d {db} -i {','.join(modules)} --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn"
+        )
+
+
+def load_registry(db, *extra, http=False):
+    """Configure Odoo for ``db`` (options ``extra``) and return ``(odoo, registry)``.
+
+    With ``http``, an HTTP server is started in the process (e.g. for wkhtmltopdf
+    to fetch the report assets).
+    """
+    import odoo  # noqa: PLC0415 - needs the virtualenv, imported after argument parsing
+    from odoo.modules.registry import Registry  # noqa: PLC0415
+
+    odoo.tools.config.parse_config(odoo_args(db, *extra))
+    registry = Registry(db)
+    if http:
+        from odoo.service import server  # noqa: PLC0415
+
+        server.ThreadedServer(odoo.http.root).http_spawn()
+    return odoo, registry
+
+
+def run_rolled_back(db, function, *args):
+    """Call ``function(env, *args)`` as superuser on ``db`` in one transaction, rolled back at the end."""
+    odoo, registry = load_registry(db)
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        try:
+            function(env, *args)
+        finally:
+            cr.rollback()
+
+
+def timed(label, func, count=None):
+    """Call ``func`` once, print its time (and rate per second of ``count`` items) and return its result."""
+    started = time.perf_counter()
+    result = func()
+    elapsed = time.perf_counter() - started
+    rate = f" ({count / elapsed:,.0f}/s)" if count else ""
+    print(f"{label:<58} {elapsed:8.2f} s{rate}", flush=True)
+    return result
+
+
+def median_time(function, runs):
+    """Call ``function`` ``runs`` times; return the median time and the last result."""
+    times = []
+    result = None
+    for _run in range(runs):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
