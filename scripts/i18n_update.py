@@ -7,6 +7,7 @@ msgid), adds new terms with an empty msgstr, drops obsolete ones, and prints
 how many terms still need a translation.
 """
 
+import datetime
 import os
 import subprocess
 import sys
@@ -38,6 +39,9 @@ def merge(addon, pot):
     po = polib.POFile(wrapwidth=78)
     po.metadata = {
         "Project-Id-Version": "Odoo Server 18.0",
+        "PO-Revision-Date": datetime.date.today().isoformat(),
+        "Last-Translator": "Bagian Organisasi SOP Team",
+        "Language-Team": "Indonesian",
         "Language": "id",
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
