@@ -54,7 +54,7 @@ class TestCaseFlow(SopCaseRunCase):
         """Act on the current step as its first assignee, checking the outcome."""
         actor = step.user_ids[0]
         mine = step.with_user(actor)
-        if step.code == "A.2" and not step.attachment_ids:
+        if step.output_is_document and not step.attachment_ids:
             with self.assertRaisesRegex(UserError, "attach it before finishing"):
                 mine.action_finish()
             attachment = self.env["ir.attachment"].create(
