@@ -97,7 +97,7 @@ ensure_virtualenv() {
         "$PY" -m pip install -q --upgrade pip
     fi
     local stamp="$VENV/.sop-requirements.sha" want
-    want=$(sha256sum "$PROJECT_DIR/requirements.txt" "$PROJECT_DIR/requirements-dev.txt" | sha256sum | cut -d' ' -f1)
+    want=$(cat "$PROJECT_DIR/requirements.txt" "$PROJECT_DIR/requirements-dev.txt" | sha256sum | cut -d' ' -f1)
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         log "installing Python requirements"
         "$PY" -m pip install -q --prefer-binary -r "$PROJECT_DIR/requirements.txt" -r "$PROJECT_DIR/requirements-dev.txt"

@@ -60,13 +60,7 @@ class SopCaseStep(models.Model):
         letter = self.env["sop.letter"]._generate(
             templates, opd=self.case_id.opd_id, date=date, record=self, extra_vals=extra_vals
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sop.letter",
-            "res_id": letter.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return letter._get_form_action()
 
     def action_view_letters(self):
         self.ensure_one()

@@ -135,6 +135,17 @@ class SopLetter(models.Model):
         self.ensure_one()
         return signatory_position_html(self.signatory_position)
 
+    def _get_form_action(self):
+        """Window action opening this letter."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sop.letter",
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
     @api.model
     def _get_letters_action(self, domain, context=None):
         """Window action listing the letters of ``domain`` (the "Letters" smart buttons)."""

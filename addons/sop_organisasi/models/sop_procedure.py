@@ -10,8 +10,6 @@ from ..tools.dates import format_date_short
 from ..tools.nip import NipError
 from ..tools.nip import format_nip
 
-LINE_KINDS = ("legal", "qualification", "related", "equipment", "warning", "record")
-
 # Fields that may change on an effective or superseded SOP (workflow and chatter).
 _LOCKED_STATE_WRITABLE = {
     "state",

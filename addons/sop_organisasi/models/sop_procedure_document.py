@@ -28,14 +28,6 @@ PAGE_OVERHEAD = 45.0
 FONT_PT = 10.0
 
 BOX_LAYOUT = (("legal", "qualification"), ("related", "equipment"), ("warning", "record"))
-BOX_TITLES = {
-    "legal": "Dasar Hukum",
-    "qualification": "Kualifikasi Pelaksana",
-    "related": "Keterkaitan",
-    "equipment": "Peralatan/Perlengkapan",
-    "warning": "Peringatan",
-    "record": "Pencatatan dan Pendataan",
-}
 KIND_LABELS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
 
 
@@ -119,7 +111,8 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             "table_width": f"{sum(fixed.values()) + actor_area:.2f}",
             "fixed": {key: f"{value:.2f}" for key, value in fixed.items()},
             "boxes": [
-                [{"title": BOX_TITLES[kind], "lines": self._get_lines(kind)} for kind in pair] for pair in BOX_LAYOUT
+                [{"title": sop_xlsx.BOX_TITLES[kind], "lines": self._get_lines(kind)} for kind in pair]
+                for pair in BOX_LAYOUT
             ],
             "pages": pages,
             "chart": chart,

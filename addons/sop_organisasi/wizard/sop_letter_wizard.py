@@ -20,10 +20,4 @@ class SopLetterWizard(models.TransientModel):
         if self.case_step_id:
             return self.case_step_id.action_generate_letter(template=self.template_id, date=self.date, extra_vals=extra)
         letter = self.env["sop.letter"]._generate(self.template_id, opd=self.opd_id, date=self.date, extra_vals=extra)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "sop.letter",
-            "res_id": letter.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return letter._get_form_action()
