@@ -1,3 +1,4 @@
+from . import test_report_paper
 from . import test_sinovik_access
 from . import test_sinovik_reports
 from . import test_sinovik_scoring
