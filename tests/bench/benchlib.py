@@ -30,12 +30,21 @@ def odoo_args(db, *extra):
 
 
 def ensure_database(db, modules=ALL_MODULES):
-    """Create ``db`` with ``modules`` installed when it does not exist."""
-    if shell(f"db_exists {db} && echo yes || echo no") != "yes":
+    """Create ``db`` with ``modules`` installed, or install those it lacks."""
+    if shell(f"db_exists {db} && echo yes || echo no") == "yes":
+        names = ",".join(f"'{module}'" for module in modules)
+        installed = shell(
+            f'psql -U postgres -d {db} -tAc "select name from ir_module_module '
+            f"where state = 'installed' and name in ({names})\""
+        ).split()
+        missing = [module for module in modules if module not in installed]
+        if not missing:
+            return
+        print(f"installing {', '.join(missing)} in {db} ...", flush=True)
+    else:
+        missing = list(modules)
         print(f"creating database {db} ({', '.join(modules)}) ...", flush=True)
-        shell(
-            f"odoo -d {db} -i {','.join(modules)} --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn"
-        )
+    shell(f"odoo -d {db} -i {','.join(missing)} --stop-after-init --workers=0 --max-cron-threads=0 --log-level=warn")
 
 
 def load_registry(db, *extra, http=False):
