@@ -11,7 +11,10 @@ setup_all
 db_exists "$DB" && psql -U postgres -d postgres -qc "drop database \"$DB\""
 log "testing in database $DB (full log: $LOG)"
 set +e
-odoo -d "$DB" -i sop_organisasi,sop_survey --test-tags "$TAGS" --stop-after-init \
+# a hung test (e.g. wkhtmltopdf waiting on the test server) fails the run instead of blocking it
+timeout --kill-after=60 "${SOP_TEST_TIMEOUT:-2700}" \
+    "$PY" -m odoo -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$(addons_path)" \
+    -d "$DB" -i sop_organisasi,sop_survey --test-tags "$TAGS" --stop-after-init \
     --http-port="${SOP_TEST_PORT:-18069}" --workers=0 --max-cron-threads=0 2>&1 \
     | tee "$LOG" | "$PY" "$PROJECT_DIR/scripts/odoo_test_filter.py"
 set -e
