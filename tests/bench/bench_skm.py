@@ -256,7 +256,7 @@ def main():
     ensure_database(args.db)
     odoo, registry = load_registry(args.db)
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
         survey = generate(env, args.responses)
         rows, timings, city, city_time, genders, gender_time, dashboard_time = time_ikm(env, survey)
         print(f"\nIKM of all units x periods: {len(rows)} groups over {args.responses} responses")
@@ -274,7 +274,7 @@ def main():
         cr.commit()
     ok, elapsed = bench_http(args.db, token, args.submissions)
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
         after = env["survey.user_input"].search_count([("survey_id", "=", survey.id), ("state", "=", "done")])
     print(f"\nHTTP: {ok}/{args.submissions} public submissions (GET form + POST) in {elapsed:.2f} s")
     print(f"  {ok / elapsed:.1f} submissions/s, {after - before} answers stored")
