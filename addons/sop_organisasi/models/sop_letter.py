@@ -7,8 +7,7 @@ from odoo.exceptions import UserError
 
 from ..tools.dates import format_date_long
 from ..tools.letter_number import format_letter_number
-from ..tools.nip import NipError
-from ..tools.nip import format_nip
+from ..tools.nip import display_nip
 from .sop_letter_template import signatory_position_html
 from .sop_letter_template import signatory_position_text
 
@@ -110,10 +109,7 @@ class SopLetter(models.Model):
     @api.depends("signatory_nip")
     def _compute_signatory_nip_display(self):
         for rec in self:
-            try:
-                rec.signatory_nip_display = format_nip(rec.signatory_nip) if rec.signatory_nip else ""
-            except NipError:
-                rec.signatory_nip_display = rec.signatory_nip
+            rec.signatory_nip_display = display_nip(rec.signatory_nip)
 
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):

@@ -9,8 +9,7 @@ from odoo.exceptions import ValidationError
 from ..tools.letter_number import DEFAULT_PATTERN
 from ..tools.letter_number import LetterNumberError
 from ..tools.letter_number import check_pattern
-from ..tools.nip import NipError
-from ..tools.nip import format_nip
+from ..tools.nip import is_valid_nip
 
 SIGNATORY_PREFIXES = [
     ("an", "a.n. (atas nama)"),
@@ -153,12 +152,10 @@ class SopLetterTemplate(models.Model):
     @api.constrains("signatory_nip")
     def _check_signatory_nip(self):
         for rec in self.filtered("signatory_nip"):
-            try:
-                format_nip(rec.signatory_nip)
-            except NipError as exc:
+            if not is_valid_nip(rec.signatory_nip):
                 raise ValidationError(
                     self.env._("The NIP '%(nip)s' of the signatory is not a valid 18-digit NIP.", nip=rec.signatory_nip)
-                ) from exc
+                )
 
     def action_open_generate_wizard(self):
         self.ensure_one()

@@ -7,8 +7,8 @@ from odoo.exceptions import ValidationError
 
 from ..tools.dates import format_date_long
 from ..tools.dates import format_date_short
-from ..tools.nip import NipError
-from ..tools.nip import format_nip
+from ..tools.nip import display_nip
+from ..tools.nip import is_valid_nip
 
 # Fields that may change on an effective or superseded SOP (workflow and chatter).
 _LOCKED_STATE_WRITABLE = {
@@ -205,10 +205,7 @@ class SopProcedure(models.Model):
             rec.date_created_display = format_date_short(rec.date_created)
             rec.date_effective_display = format_date_short(rec.date_effective)
             rec.date_effective_long = format_date_long(rec.date_effective)
-            try:
-                rec.approver_nip_display = format_nip(rec.approver_nip) if rec.approver_nip else ""
-            except NipError:
-                rec.approver_nip_display = rec.approver_nip
+            rec.approver_nip_display = display_nip(rec.approver_nip)
 
     @api.depends("number", "name", "revision_no")
     def _compute_display_name(self):
@@ -224,16 +221,14 @@ class SopProcedure(models.Model):
     @api.constrains("approver_nip")
     def _check_approver_nip(self):
         for rec in self.filtered("approver_nip"):
-            try:
-                format_nip(rec.approver_nip)
-            except NipError as exc:
+            if not is_valid_nip(rec.approver_nip):
                 raise ValidationError(
                     self.env._(
                         "The NIP '%(nip)s' of the approving official is not valid: a NIP has "
                         "18 digits (birth date, CPNS year and month, gender 1 or 2, serial).",
                         nip=rec.approver_nip,
                     )
-                ) from exc
+                )
 
     @api.constrains("number", "previous_id", "company_id", "revision_no")
     def _check_number_unique(self):

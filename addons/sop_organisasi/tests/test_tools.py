@@ -9,7 +9,9 @@ from ..tools.duration import DurationError
 from ..tools.duration import format_duration
 from ..tools.duration import parse_duration
 from ..tools.nip import NipError
+from ..tools.nip import display_nip
 from ..tools.nip import format_nip
+from ..tools.nip import is_valid_nip
 from ..tools.nip import parse_nip
 
 
@@ -52,3 +54,10 @@ class TestTools(BaseCase):
         ):
             with self.assertRaises(NipError, msg=bad):
                 parse_nip(bad)
+
+    def test_nip_display_and_validity(self):
+        self.assertTrue(is_valid_nip("19590109 198712 1 002"))
+        self.assertFalse(is_valid_nip("19590109 198712 3 002"))
+        self.assertEqual(display_nip("195901091987121002"), "19590109 198712 1 002")
+        self.assertEqual(display_nip("12345"), "12345", "an invalid NIP is shown as typed")
+        self.assertEqual(display_nip(False), "")

@@ -37,3 +37,19 @@ def format_nip(value):
     parse_nip(value)
     digits = re.sub(r"\s+", "", value)
     return f"{digits[0:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def is_valid_nip(value):
+    """True for a NIP that :func:`parse_nip` accepts."""
+    try:
+        parse_nip(value)
+    except NipError:
+        return False
+    return True
+
+
+def display_nip(value):
+    """The printed form of a valid NIP; an invalid one as typed; '' for none."""
+    if not value:
+        return ""
+    return format_nip(value) if is_valid_nip(value) else value

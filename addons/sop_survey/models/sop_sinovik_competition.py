@@ -5,8 +5,8 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
-from odoo.addons.sop_organisasi.tools.nip import NipError
 from odoo.addons.sop_organisasi.tools.nip import format_nip
+from odoo.addons.sop_organisasi.tools.nip import is_valid_nip
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -198,13 +198,8 @@ class SopSinovikCompetition(models.Model):
     @api.constrains("sign_nip")
     def _check_sign_nip(self):
         for competition in self:
-            if competition.sign_nip:
-                try:
-                    format_nip(competition.sign_nip)
-                except NipError as exc:
-                    raise ValidationError(
-                        self.env._("%(nip)s is not a valid 18-digit NIP.", nip=competition.sign_nip)
-                    ) from exc
+            if competition.sign_nip and not is_valid_nip(competition.sign_nip):
+                raise ValidationError(self.env._("%(nip)s is not a valid 18-digit NIP.", nip=competition.sign_nip))
 
     def _sign_nip_formatted(self):
         self.ensure_one()
