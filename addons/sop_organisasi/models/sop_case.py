@@ -7,13 +7,21 @@ import pytz
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools import format_datetime
 
+from ..tools.dates import DEFAULT_TZ
 from ..tools.deadline import compute_deadline
+from ..tools.workflow import field_labels
+from ..tools.workflow import written_fields
 
 OPEN_STEP_STATES = ("current", "to_approve")
+# What a user may write directly on a case (everything else is set by its actions):
+# the identity of a draft case, the responsible of an open one, the chatter.
+CASE_DRAFT_FIELDS = {"name", "procedure_id", "opd_id", "year", "period", "company_id", "user_id"}
+CASE_OPEN_FIELDS = {"user_id"}
 
 
 def _readable_title(name):
@@ -149,6 +157,11 @@ class SopCase(models.Model):
     # -------------------------------------------------------------------- CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [dict(vals) for vals in vals_list]  # completed below: not the caller's dicts
+        if not self.env.su:
+            self.browse().check_access("create")  # the group first, then the fields
+            for vals in vals_list:
+                self._check_client_fields(vals, CASE_DRAFT_FIELDS)
         procedures = self.env["sop.procedure"].browse(
             {v.get("procedure_id") for v in vals_list if v.get("procedure_id")}
         )
@@ -174,7 +187,27 @@ class SopCase(models.Model):
         cases._copy_steps()
         return cases
 
+    @api.model
+    def _check_client_fields(self, vals, allowed):
+        """Raise if a user writes fields of a case that only its actions set."""
+        forbidden = written_fields(vals) - allowed
+        if forbidden:
+            names = field_labels(self, forbidden)
+            raise UserError(
+                self.env._(
+                    "%(fields)s of a case cannot be changed here: cases move on through their actions "
+                    "(Start, the step buttons, Mark Done, Cancel).",
+                    fields=names,
+                )
+            )
+
     def write(self, vals):
+        if not self.env.su:
+            self.check_access("write")  # the user's right first, then the fields
+            draft = all(case.state == "draft" for case in self)
+            self._check_client_fields(vals, CASE_DRAFT_FIELDS if draft else CASE_OPEN_FIELDS)
+            if any(case.state in ("done", "cancelled") for case in self) and not self._only_chatter(vals):
+                raise UserError(self.env._("A finished or cancelled case can no longer be changed."))
         if "procedure_id" in vals and any(case.state != "draft" for case in self):
             raise UserError(self.env._("The SOP of a started case cannot be changed."))
         res = super().write(vals)
@@ -192,6 +225,10 @@ class SopCase(models.Model):
             )
             self._copy_steps()
         return res
+
+    @staticmethod
+    def _only_chatter(vals):
+        return not written_fields(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_or_cancelled(self):
@@ -282,18 +319,30 @@ class SopCase(models.Model):
             return (end - start).total_seconds() / 3600.0
         return calendar.get_work_hours_count(start, end, compute_leaves=True)
 
-    def _format_moment(self, moment):
-        """A datetime as text in the calendar's time zone, e.g. '10/03/2026 09:00:00 (Asia/Jakarta)'."""
+    def _local_tz(self, user=None):
+        """The time zone people read times in: the user's, else the calendar's, else WIB."""
+        self.ensure_one()
+        user = user if user is not None else self.env.user
+        return (user[:1].tz if user else False) or self._get_calendar().tz or DEFAULT_TZ
+
+    def _format_moment(self, moment, user=None):
+        """A datetime as text in the reader's time zone, e.g. '10/03/2026 09:00:00 WIB'.
+
+        ``user`` is the reader (default: the current user); the zone is named by
+        its abbreviation (WIB, WITA, WIT, UTC) so the text stays right when read
+        by someone else.
+        """
         self.ensure_one()
         if not moment:
             return ""
-        tz = self._get_calendar().tz or self.env.user.tz or "UTC"
-        return f"{format_datetime(self.env, moment, tz=tz)} ({tz})"
+        tz = self._local_tz(user)
+        label = pytz.utc.localize(moment).astimezone(pytz.timezone(tz)).tzname()
+        return f"{format_datetime(self.env, moment, tz=tz)} {label}"
 
     def _deadline_date(self, deadline):
         """The date of a deadline in the calendar's time zone (for activities)."""
         self.ensure_one()
-        tz = pytz.timezone(self._get_calendar().tz or self.env.user.tz or "UTC")
+        tz = pytz.timezone(self._get_calendar().tz or self.env.user.tz or DEFAULT_TZ)
         return pytz.utc.localize(deadline).astimezone(tz).date()
 
     # --------------------------------------------------------------- workflow
@@ -323,7 +372,7 @@ class SopCase(models.Model):
         cache = {}
         users_cache = {}
         for case in self:
-            case.write({"state": "running", "date_start": now, "date_deadline": case._plan_deadline(now, cache)})
+            case.sudo().write({"state": "running", "date_start": now, "date_deadline": case._plan_deadline(now, cache)})
             case.step_ids[:1]._activate(now, cache=cache, users_cache=users_cache)
         return True
 
@@ -350,7 +399,7 @@ class SopCase(models.Model):
             if case.state != "running":
                 raise UserError(self.env._("Only a running case can be finished."))
             now = fields.Datetime.now()
-            case.write(
+            case.sudo().write(
                 {
                     "state": "done",
                     "date_done": now,
@@ -371,16 +420,19 @@ class SopCase(models.Model):
             open_steps.with_context(skip_validation_check=True).sudo().write({"state": "cancelled"})
             if case.current_step_id:
                 case.current_step_id._log("cancel")
-            case.write({"state": "cancelled", "current_step_id": False})
+            case.sudo().write({"state": "cancelled", "current_step_id": False})
             case.message_post(body=self.env._("The case is cancelled; its open activities are closed."))
         return True
 
     def action_reset_draft(self):
+        self.check_access("write")
+        if not self.env.su and not self.env.user.has_group("sop_organisasi.group_sop_manager"):
+            raise AccessError(self.env._("Only SOP administrators can set a cancelled case back to draft."))
         for case in self:
             if case.state != "cancelled":
                 raise UserError(self.env._("Only a cancelled case can go back to draft."))
             case.step_ids.sudo().unlink()
-            case.write(
+            case.sudo().write(
                 {"state": "draft", "date_start": False, "date_deadline": False, "is_late": False, "date_done": False}
             )
             case._copy_steps()
@@ -388,6 +440,7 @@ class SopCase(models.Model):
 
     def action_open_current_step(self):
         self.ensure_one()
+        self.check_access("read")
         return self.current_step_id._get_form_action()
 
     @api.model

@@ -18,4 +18,5 @@ class SopCase(models.Model):
 
     def action_view_letters(self):
         self.ensure_one()
+        self.check_access("read")
         return self.env["sop.letter"]._get_letters_action([("case_id", "=", self.id)])

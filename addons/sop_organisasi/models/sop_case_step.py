@@ -9,8 +9,16 @@ from odoo.exceptions import UserError
 from ..tools.deadline import standard_hours
 from ..tools.duration import UNIT_SELECTION
 from ..tools.duration import format_duration
+from ..tools.workflow import field_labels
+from .sop_case import OPEN_STEP_STATES
 
 ACTIVITY_TYPE_XMLID = "sop_organisasi.mail_activity_type_sop_step"
+# What a user may write directly on a case step; everything else (the frozen copy of the SOP
+# step, state, assignees, times) is set by the step actions, as superuser after their checks.
+STEP_NOTE_FIELDS = {"note"}  # anyone who may write the step, while it is open
+STEP_ACTOR_FIELDS = {"attachment_ids", "decision_reason"}  # the step's actors, while it runs
+# colour indexes of the web client's calendar palette
+CALENDAR_COLORS = {"late": 1, "done_late": 2, "to_approve": 3, "done": 4, "current": 10}
 
 
 class SopCaseStep(models.Model):
@@ -18,7 +26,7 @@ class SopCaseStep(models.Model):
 
     _name = "sop.case.step"
     _description = "SOP Case Step"
-    _inherit = ["tier.validation"]
+    _inherit = ["tier.validation", "sop.approval.activity.mixin"]
     _order = "case_id, sequence, id"
     _rec_names_search = ["code", "name"]
 
@@ -128,6 +136,10 @@ class SopCaseStep(models.Model):
     )
     note = fields.Text(string="Notes")
     is_my_step = fields.Boolean(compute="_compute_is_my_step", search="_search_is_my_step", string="Mine")
+    calendar_color = fields.Integer(
+        compute="_compute_calendar_color",
+        help="Calendar colour: red late, yellow waiting for approval, green in progress, orange done late.",
+    )
 
     # ------------------------------------------------------------------ compute
     @api.depends("duration_qty", "duration_unit")
@@ -140,6 +152,18 @@ class SopCaseStep(models.Model):
         for step in self:
             hours_per_day = step.company_id.resource_calendar_id.hours_per_day or 8.0
             step.standard_hours = standard_hours(step.duration_qty, step.duration_unit, hours_per_day)
+
+    @api.depends("state", "is_late", "date_deadline")
+    def _compute_calendar_color(self):
+        now = fields.Datetime.now()
+        for step in self:
+            late = step.is_late or bool(step.date_deadline and step.date_deadline < now)
+            if step.state in ("current", "to_approve"):
+                step.calendar_color = CALENDAR_COLORS["late"] if late else CALENDAR_COLORS[step.state]
+            elif step.state == "done":
+                step.calendar_color = CALENDAR_COLORS["done_late" if step.is_late else "done"]
+            else:
+                step.calendar_color = 0
 
     @api.depends_context("uid")
     @api.depends("user_ids")
@@ -159,6 +183,47 @@ class SopCaseStep(models.Model):
                 text = text[:47] + "..."
             step.display_name = f"{step.code} {text}"
 
+    # -------------------------------------------------------------------- CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                self.env._("Case steps are copied from the SOP when the case is created; they cannot be added.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self._check_client_write(vals)
+        return super().write(vals)
+
+    def _check_client_write(self, vals):
+        """Raise unless a user may write ``vals`` directly on these steps."""
+        self.check_access("write")
+        forbidden = set(vals) - STEP_NOTE_FIELDS - STEP_ACTOR_FIELDS
+        if forbidden:
+            names = field_labels(self, forbidden)
+            raise AccessError(
+                self.env._(
+                    "%(fields)s of a case step cannot be changed directly: a step moves on only "
+                    "through its buttons (Finish, Yes, No, approval).",
+                    fields=names,
+                )
+            )
+        if set(vals) & STEP_ACTOR_FIELDS:
+            self._check_can_act()
+        states = OPEN_STEP_STATES if set(vals) & STEP_ACTOR_FIELDS else ("waiting", *OPEN_STEP_STATES)
+        closed = self.filtered(lambda s: s.state not in states or s.case_id.state in ("done", "cancelled"))
+        if closed:
+            raise UserError(
+                self.env._("Step %(code)s is not in progress and can no longer be changed.", code=closed[0].code)
+            )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_superuser(self):
+        if not self.env.su:
+            raise AccessError(self.env._("Case steps cannot be deleted; cancel the case instead."))
+
     # ------------------------------------------------------------- activation
     def _resolve_assignees(self, users_cache=None):
         """The active users of the step's role (the OPD's liaison users for the 'OPD' role)."""
@@ -177,7 +242,8 @@ class SopCaseStep(models.Model):
         start = start or fields.Datetime.now()
         for step in self:
             case = step.case_id
-            users = step._resolve_assignees(users_cache) or case.user_id
+            resolved = step._resolve_assignees(users_cache)
+            users = resolved or case.user_id
             deadline = case._compute_step_deadline(start, step.duration_qty, step.duration_unit, cache)
             step.sudo().with_context(skip_validation_check=True).write(
                 {
@@ -194,7 +260,7 @@ class SopCaseStep(models.Model):
             )
             case.sudo().write({"current_step_id": step.id})
             step._schedule_activities(users, deadline)
-            step._log("start")
+            step._log("start", note=False if resolved else step._fallback_note(users))
             case.sudo().message_post(
                 body=self.env._(
                     "Step %(code)s started for %(users)s, due %(deadline)s.",
@@ -203,6 +269,14 @@ class SopCaseStep(models.Model):
                     deadline=case._format_moment(deadline),
                 ),
             )
+
+    def _fallback_note(self, users):
+        """History note of a step whose role resolved to nobody (kept visible for audits)."""
+        return self.env._(
+            "Nobody holds the role '%(role)s': the step was assigned to the case responsible %(users)s.",
+            role=self.role_id.name or "-",
+            users=", ".join(users.mapped("name")),
+        )
 
     def _activity_note(self):
         self.ensure_one()
@@ -276,14 +350,21 @@ class SopCaseStep(models.Model):
             step._complete()
         return True
 
+    def _check_decision_step(self):
+        for step in self:
+            if step.kind != "decision":
+                raise UserError(self.env._("Step %(code)s is not a decision: finish it instead.", code=step.code))
+
     def action_answer_yes(self):
         self._check_can_act()
+        self._check_decision_step()
         self.sudo().with_context(skip_validation_check=True).write({"decision_answer": "yes"})
         return self.action_finish()
 
     def action_answer_no(self, reason=None):
         """Answer 'no' to a decision: the case goes back to the return step."""
         self._check_can_act()
+        self._check_decision_step()
         if reason is not None:
             self.sudo().write({"decision_reason": reason})
         self.sudo().write({"decision_answer": "no"})
@@ -398,6 +479,18 @@ class SopCaseStep(models.Model):
             )
         return super().validate_tier()
 
+    def request_validation(self):
+        # public in base_tier_validation: the reviews are asked by Finish Step only
+        if not self.env.su:
+            raise AccessError(self.env._("Approval of a case step is requested by finishing the step."))
+        return super().request_validation()
+
+    def restart_validation(self):
+        # public in base_tier_validation: a rejection sends the step back; nobody else drops reviews
+        if not self.env.su:
+            raise AccessError(self.env._("The approvals of a case step cannot be restarted by hand."))
+        return super().restart_validation()
+
     def reject_tier(self):
         self.ensure_one()
         if not self.can_review:
@@ -409,7 +502,8 @@ class SopCaseStep(models.Model):
         return super().reject_tier()
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
+        # the reviews are written as superuser (closed to users' sessions, see tier_review_access.py)
+        res = super(SopCaseStep, self.sudo())._validate_tier(tiers and tiers.sudo())
         self.invalidate_recordset(["validation_status", "need_validation"])
         completing = self.env.context.get("sop_completing_step")
         if self.state == "to_approve" and self.validation_status == "validated" and not completing:
@@ -420,7 +514,7 @@ class SopCaseStep(models.Model):
         return res
 
     def _rejected_tier(self, tiers=False):
-        res = super()._rejected_tier(tiers)
+        res = super(SopCaseStep, self.sudo())._rejected_tier(tiers and tiers.sudo())
         self.invalidate_recordset(["validation_status"])
         if self.state == "to_approve" and self.validation_status == "rejected":
             comment = ", ".join(c for c in self.review_ids.filtered("comment").mapped("comment") if c)
@@ -434,6 +528,14 @@ class SopCaseStep(models.Model):
                 )
             )
         return res
+
+    def _sop_review_activity_target(self):
+        self.ensure_one()
+        return self.case_id, {"sop_review_step_id": self.id}
+
+    def _sop_review_activity_summary(self):
+        self.ensure_one()
+        return self.env._("Approve step %(code)s: %(case)s", code=self.code, case=self.case_id.name)[:250]
 
     # ------------------------------------------------------------- monitoring
     @api.model
@@ -449,13 +551,15 @@ class SopCaseStep(models.Model):
         )
         for step in steps:
             managers = step._get_managers()
-            case = step.case_id
-            body = self.env._(
+            # the scheduled job runs without a language: write in the readers' language and time zone
+            reader = managers[:1]
+            case = step.case_id.with_context(lang=self.env.context.get("lang") or reader.lang or self.env.user.lang)
+            body = case.env._(
                 "Step %(code)s of '%(case)s' (%(users)s) is overdue: it was due %(deadline)s.",
                 code=step.code,
                 case=case.name,
                 users=", ".join(step.user_ids.mapped("name")) or "-",
-                deadline=case._format_moment(step.date_deadline),
+                deadline=case._format_moment(step.date_deadline, user=reader),
             )
             case.message_post(
                 body=body,

@@ -64,4 +64,5 @@ class SopCaseStep(models.Model):
 
     def action_view_letters(self):
         self.ensure_one()
+        self.check_access("read")
         return self.env["sop.letter"]._get_letters_action([("case_step_id", "=", self.id)])

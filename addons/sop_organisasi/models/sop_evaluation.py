@@ -17,6 +17,7 @@ class SopEvaluation(models.Model):
     _inherit = ["mail.thread", "sop.assessment.mixin"]
     _order = "date desc, id desc"
     _assessment_report = EVALUATION_REPORT
+    _assessment_workflow_fields = ("state", "revision_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     procedure_id = fields.Many2one(
@@ -72,6 +73,7 @@ class SopEvaluation(models.Model):
         return records
 
     def action_done(self):
+        self.check_access("write")
         for rec in self:
             if rec.state != "draft":
                 raise UserError(self.env._("The evaluation '%(name)s' is already done.", name=rec.name))
@@ -85,18 +87,19 @@ class SopEvaluation(models.Model):
                 )
             if not rec.outcome:
                 raise UserError(self.env._("Choose the outcome: keep, revise or revoke the SOP."))
-            rec.state = "done"
+            rec._workflow_write({"state": "done"})
         return True
 
     def action_draft(self):
         if any(rec.revision_id for rec in self):
             raise UserError(self.env._("A revision was already started from this evaluation."))
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
     def action_start_revision(self):
         """Outcome 'revise': create the next draft version of the SOP and link it."""
         self.ensure_one()
+        self.check_access("write")
         if self.outcome != "revise":
             raise UserError(self.env._("Only an evaluation with the outcome 'revise' can start a revision."))
         if self.revision_id:
@@ -108,7 +111,7 @@ class SopEvaluation(models.Model):
             )
         action = procedure.action_revise()
         revision = self.env["sop.procedure"].browse(action["res_id"])
-        self.revision_id = revision
+        self._workflow_write({"revision_id": revision.id})
         revision.message_post(
             body=self.env._("Revision started from the evaluation %(evaluation)s.", evaluation=self._get_html_link())
         )

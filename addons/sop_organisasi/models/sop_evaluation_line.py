@@ -15,7 +15,10 @@ EVALUATION_CRITERIA = (
 
 class SopEvaluationLine(models.Model):
     _name = "sop.evaluation.line"
+    _inherit = ["sop.assessment.line.mixin"]
     _description = "SOP Evaluation Criterion"
+    _assessment_parent_field = "evaluation_id"
+    _assessment_line_workflow_fields = ("code", "name")
     _order = "evaluation_id, code, id"
 
     evaluation_id = fields.Many2one("sop.evaluation", required=True, ondelete="cascade", index=True)

@@ -75,6 +75,7 @@ class SopMonitoring(models.Model):
 
     def action_load_procedures(self):
         """Add a line for every effective SOP of the unit (and its sub-units) not yet listed."""
+        self.check_access("write")
         self._check_draft()
         for rec in self:
             procedures = self.env["sop.procedure"].search(
@@ -91,6 +92,7 @@ class SopMonitoring(models.Model):
         return True
 
     def action_done(self):
+        self.check_access("write")
         self._check_draft()
         for rec in self:
             if not rec.line_ids:
@@ -104,12 +106,12 @@ class SopMonitoring(models.Model):
                     )
                 )
             unsigned = rec.line_ids.filtered(lambda line: not line.reviewer_id)
-            unsigned.write({"reviewer_id": (rec.reviewer_id or self.env.user).id, "review_date": rec.date})
-            rec.state = "done"
+            unsigned._workflow_sign(rec.reviewer_id or self.env.user, rec.date)
+            rec._workflow_write({"state": "done"})
         return True
 
     def action_draft(self):
-        self.write({"state": "draft"})
+        self._workflow_write({"state": "draft"})
         return True
 
     # ---------------------------------------------------------------- xlsx

@@ -10,7 +10,10 @@ class SopMonitoringLine(models.Model):
     """One row of Tabel 7: an SOP, its assessment, notes, action and the reviewer's initials."""
 
     _name = "sop.monitoring.line"
+    _inherit = ["sop.assessment.line.mixin"]
     _description = "SOP Monitoring Line"
+    _assessment_parent_field = "monitoring_id"
+    _assessment_line_workflow_fields = ("reviewer_id", "review_date")
     _order = "monitoring_id, sequence, id"
 
     monitoring_id = fields.Many2one("sop.monitoring", required=True, ondelete="cascade", index=True)
@@ -64,5 +67,10 @@ class SopMonitoringLine(models.Model):
         unassessed = self.filtered(lambda line: not line.assessment)
         if unassessed:
             raise UserError(self.env._("Assess the SOP before initialling the row."))
-        self.write({"reviewer_id": self.env.user.id, "review_date": fields.Date.context_today(self)})
+        self._workflow_sign(self.env.user, fields.Date.context_today(self))
         return True
+
+    def _workflow_sign(self, reviewer, date):
+        """Initial the rows (paraf) in the name of ``reviewer``, for a user who may write them."""
+        self.check_access("write")
+        self.sudo().write({"reviewer_id": reviewer.id, "review_date": date})

@@ -9,22 +9,26 @@ from ..tools.dates import format_date_long
 from ..tools.dates import format_date_short
 from ..tools.nip import display_nip
 from ..tools.nip import is_valid_nip
+from ..tools.ordering import record_order
+from ..tools.workflow import as_workflow
+from ..tools.workflow import field_labels
+from ..tools.workflow import in_workflow
+from ..tools.workflow import written_fields
 
-# Fields that may change on an effective or superseded SOP (workflow and chatter).
-_LOCKED_STATE_WRITABLE = {
-    "state",
-    "active",
-    "message_main_attachment_id",
-    "message_follower_ids",
-    "activity_ids",
-    "review_ids",
-}
+# Fields only the workflow sets (submission, the tiers, Revise): never written by a client.
+_WORKFLOW_FIELDS = {"state", "revision_no", "previous_id", "review_ids"}
+# Fields a user may type in while the SOP is a draft; afterwards only the workflow sets them.
+_DRAFT_ONLY_FIELDS = {"number", "date_effective"}
+# Fields a user may still change on an effective or superseded SOP (archive, chatter).
+_LOCKED_STATE_WRITABLE = {"active"}
+# Context keys of base_tier_validation that open its locks: ignored outside the workflow.
+_TIER_BYPASS_KEYS = ("skip_validation_check", "skip_check_state_condition")
 
 
 class SopProcedure(models.Model):
     _name = "sop.procedure"
     _description = "SOP AP Document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "sop.approval.activity.mixin"]
     _order = "number, revision_no desc, id desc"
     _rec_names_search = ["name", "number"]
 
@@ -200,12 +204,20 @@ class SopProcedure(models.Model):
     @api.depends("revision_no", "date_revision", "date_created", "date_effective", "approver_nip")
     def _compute_display_values(self):
         for rec in self:
-            rev = f"{rec.revision_no:02d}"
-            rec.revision_display = f"{rev}/{format_date_short(rec.date_revision)}" if rec.date_revision else rev
+            rec.revision_display = rec._revision_text()
             rec.date_created_display = format_date_short(rec.date_created)
             rec.date_effective_display = format_date_short(rec.date_effective)
             rec.date_effective_long = format_date_long(rec.date_effective)
             rec.approver_nip_display = display_nip(rec.approver_nip)
+
+    def _revision_text(self):
+        """'01/13-03-2018' (revision no. and date) on the SOP identity block; the original version
+        (revision 0) shows only its planned review date, or '-'."""
+        self.ensure_one()
+        if not self.revision_no:
+            return format_date_short(self.date_revision) or "-"
+        rev = f"{self.revision_no:02d}"
+        return f"{rev}/{format_date_short(self.date_revision)}" if self.date_revision else rev
 
     @api.depends("number", "name", "revision_no")
     def _compute_display_name(self):
@@ -269,23 +281,66 @@ class SopProcedure(models.Model):
                 )
 
     # -------------------------------------------------------------------- CRUD
+    # The server decides: nobody (not even the superuser) sets the workflow fields or changes
+    # an effective SOP outside the workflow, and no context key a client sends opens that
+    # lock. The workflow methods check the user's own rights, then write through
+    # ``tools.workflow.as_workflow``; data files are loaded by the module loader.
+    def _without_tier_bypass(self):
+        """This model without the base_tier_validation context keys a client could send."""
+        if in_workflow(self.env) or not any(self.env.context.get(key) for key in _TIER_BYPASS_KEYS):
+            return self
+        return self.with_context(dict.fromkeys(_TIER_BYPASS_KEYS, False))
+
+    def _raise_workflow_fields(self, fields_set):
+        names = field_labels(self, fields_set)
+        raise UserError(
+            self.env._(
+                "%(fields)s of an SOP are set by its workflow (Submit for Review, the approval tiers, "
+                "Revise) and cannot be written directly.",
+                fields=names,
+            )
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not in_workflow(self.env):
+            self.browse().check_access("create")
+            for vals in vals_list:
+                workflow = {name for name in set(vals) & _WORKFLOW_FIELDS if vals[name]}
+                if vals.get("state") == "draft":
+                    workflow.discard("state")
+                if workflow:
+                    self._raise_workflow_fields(workflow)
+        return super(SopProcedure, self._without_tier_bypass()).create(vals_list)
+
     def write(self, vals):
+        if in_workflow(self.env):
+            return super().write(vals)
+        self._check_client_write(vals)
+        res = super(SopProcedure, self._without_tier_bypass()).write(vals)
+        if {"unit_id", "company_id"} & set(vals):
+            self.check_access("write")  # not moved to a unit the user does not maintain
+        return res
+
+    def _check_client_write(self, vals):
+        """Raise unless a user may write ``vals`` directly (outside the workflow)."""
+        self.check_access("write")
+        written = written_fields(vals)
         locked = self.filtered(lambda r: r.state in ("effective", "superseded"))
-        if locked and not self.env.context.get("sop_allow_locked_write"):
-            forbidden = set(vals) - _LOCKED_STATE_WRITABLE
-            forbidden = {f for f in forbidden if not f.startswith(("message_", "activity_"))}
-            if vals.get("state", "superseded") != "superseded":
-                forbidden.add("state")
-            if forbidden:
-                raise UserError(
-                    self.env._(
-                        "The SOP '%(sop)s' is %(state)s and can no longer be changed. "
-                        "Use 'Revise' to prepare a new version.",
-                        sop=locked[0].display_name,
-                        state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
-                    )
+        if locked and written - _LOCKED_STATE_WRITABLE:
+            raise UserError(
+                self.env._(
+                    "The SOP '%(sop)s' is %(state)s and can no longer be changed. "
+                    "Use 'Revise' to prepare a new version.",
+                    sop=locked[0].display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[locked[0].state],
                 )
-        return super().write(vals)
+            )
+        workflow = written & _WORKFLOW_FIELDS
+        if workflow:
+            self._raise_workflow_fields(workflow)
+        if written & _DRAFT_ONLY_FIELDS and any(rec.state != "draft" for rec in self):
+            self._raise_workflow_fields(written & _DRAFT_ONLY_FIELDS)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -293,9 +348,12 @@ class SopProcedure(models.Model):
             raise UserError(self.env._("Only draft SOPs can be deleted; archive effective or superseded ones instead."))
 
     def _check_editable(self):
-        """Raise unless the SOP content (boxes, sections, steps) may change."""
+        """Raise unless the SOP content (boxes, sections, steps) may change: only while it is a
+        draft, except for the workflow (the copy of a revision) and data files."""
+        if in_workflow(self.env):
+            return
         for rec in self:
-            if rec.state != "draft" and not self.env.context.get("sop_allow_locked_write"):
+            if rec.state != "draft":
                 raise UserError(
                     self.env._(
                         "The content of '%(sop)s' can only be changed while it is a draft.",
@@ -341,6 +399,7 @@ class SopProcedure(models.Model):
 
     def action_submit(self):
         """Draft -> under review: check completeness, number it, ask the tiers."""
+        self.check_access("write")
         for rec in self:
             if rec.state != "draft":
                 raise UserError(self.env._("Only draft SOPs can be submitted for review."))
@@ -350,10 +409,10 @@ class SopProcedure(models.Model):
                 vals["number"] = rec._next_free_number()
             if not rec.date_created:
                 vals["date_created"] = fields.Date.context_today(rec)
-            rec.write(vals)
+            as_workflow(rec).write(vals)
             rec.invalidate_recordset(["need_validation"])
             if rec.need_validation:
-                rec.request_validation()
+                rec.sudo().request_validation()
                 rec.invalidate_recordset(["need_validation"])
                 # sets the first tier pending, as the web client does
                 rec.review_ids._compute_can_review()
@@ -361,36 +420,54 @@ class SopProcedure(models.Model):
 
     def action_make_effective(self):
         """Under review -> effective, once every tier has validated it."""
+        self.check_access("write")
         for rec in self:
             if rec.state != "review":
                 raise UserError(self.env._("Only SOPs under review can become effective."))
             vals = {"state": "effective"}
             if not rec.date_effective:
                 vals["date_effective"] = fields.Date.context_today(rec)
-            rec.write(vals)  # tier validation refuses while reviews are pending
-            previous = rec.previous_id.with_context(sop_allow_locked_write=True)
+            as_workflow(rec).write(vals)  # tier validation refuses while reviews are pending
+            previous = as_workflow(rec.previous_id)
             if previous.state == "effective":
                 previous.write({"state": "superseded"})
                 previous.message_post(body=self.env._("Superseded by revision %s.", rec.revision_no))
         return True
 
     def _validate_tier(self, tiers=False):
-        res = super()._validate_tier(tiers)
+        # base_tier_validation approves only the current user's reviews; it writes them as
+        # superuser (reviews are closed to users' sessions, see tier_review_access.py)
+        res = super(SopProcedure, self.sudo())._validate_tier(tiers and tiers.sudo())
         if self.state == "review" and self.validation_status == "validated":
             # the last reviewer does not need write access on the SOP itself
             self.sudo().action_make_effective()
         return res
 
     def action_back_to_draft(self):
+        self.check_access("write")
         for rec in self:
             if rec.state != "review":
                 raise UserError(self.env._("Only SOPs under review can go back to draft."))
-            rec.with_context(skip_validation_check=True).write({"state": "draft"})
+            as_workflow(rec).with_context(skip_validation_check=True).write({"state": "draft"})
         return True
+
+    def request_validation(self):
+        # public in base_tier_validation: only who maintains the SOP asks for its reviews
+        self.check_access("write")
+        return super().request_validation()
+
+    def _rejected_tier(self, tiers=False):
+        return super(SopProcedure, self.sudo())._rejected_tier(tiers and tiers.sudo())
+
+    def restart_validation(self):
+        # public in base_tier_validation: only who maintains the SOP drops its reviews
+        self.check_access("write")
+        return super(SopProcedure, self.sudo()).restart_validation()
 
     def action_revise(self):
         """Create the next draft version of an effective SOP and open it."""
         self.ensure_one()
+        self.check_access("write")
         if self.state != "effective":
             raise UserError(self.env._("Only an effective SOP can be revised."))
         pending = self.search([("previous_id", "=", self.id)], limit=1)
@@ -411,18 +488,24 @@ class SopProcedure(models.Model):
         }
 
     def _copy_as_revision(self):
+        """The next draft version, copied by the workflow: the caller checks the user's rights."""
         self.ensure_one()
-        new = self.with_context(sop_allow_locked_write=True, sop_copying_revision=True).copy(
-            {
-                "number": self.number,
-                "revision_no": self.revision_no + 1,
-                "previous_id": self.id,
-                "date_revision": fields.Date.context_today(self),
-                "role_ids": [Command.set(self.role_ids.ids)],
-            }
+        new = (
+            as_workflow(self)
+            .with_context(sop_copying_revision=True)
+            .copy(
+                {
+                    "number": self.number,
+                    "revision_no": self.revision_no + 1,
+                    "previous_id": self.id,
+                    "date_revision": fields.Date.context_today(self),
+                    "role_ids": [Command.set(self.role_ids.ids)],
+                }
+            )
         )
         new._remap_return_steps(self)
         new.step_ids._check_decision()
+        new = new.with_env(self.env)
         new.message_post(body=self.env._("Revision of %s.", self._get_html_link()))
         return new
 
@@ -433,10 +516,17 @@ class SopProcedure(models.Model):
         mapping = dict(zip(old_steps.ids, new_steps, strict=True))
         for old, new in zip(old_steps, new_steps, strict=True):
             if old.return_step_id:
-                new.with_context(sop_allow_locked_write=True).return_step_id = mapping[old.return_step_id.id]
+                new.return_step_id = mapping[old.return_step_id.id]
+
+    def action_edit_steps(self):
+        """'Save and Add Steps' on a new SOP: the web client saves the record before calling it."""
+        self.ensure_one()
+        self._check_editable()
+        return True
 
     def action_view_versions(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Versions"),
@@ -453,4 +543,6 @@ class SopProcedure(models.Model):
 
     def _get_ordered_steps(self):
         self.ensure_one()
-        return self.step_ids.sorted(lambda s: (s.section_id.sequence, s.section_id.id, s.sequence, s.id))
+        return self.step_ids.sorted(
+            lambda s: (s.section_id.sequence, record_order(s.section_id), s.sequence, record_order(s))
+        )

@@ -1,5 +1,3 @@
-import base64
-
 from markupsafe import Markup
 
 from odoo import Command
@@ -12,6 +10,9 @@ from odoo.exceptions import ValidationError
 
 from ..tools import flowchart
 from ..tools import sop_xlsx
+from ..tools.ordering import record_order
+from ..tools.workflow import as_workflow
+from ..tools.xlsx_writer import attach_xlsx
 
 # wkhtmltopdf (unpatched Qt, --dpi 96, smart shrinking) prints 1 CSS mm as 0.75 mm: the layout
 # below is in CSS millimetres, i.e. the printable area of the landscape page divided by 0.75.
@@ -34,6 +35,64 @@ KIND_LABELS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "
 class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "sop.procedure"
 
+    flowchart_preview = fields.Html(
+        string="Flowchart Preview",
+        compute="_compute_flowchart_preview",
+        sanitize=False,  # only SVG drawn by tools/flowchart.py from escaped text
+        help="The flowchart as printed in the PDF, redrawn from the steps while they are edited.",
+    )
+
+    @api.depends(
+        "role_ids",
+        "section_ids.sequence",
+        "section_ids.code",
+        "section_ids.name",
+        "step_ids.section_id",
+        "step_ids.sequence",
+        "step_ids.name",
+        "step_ids.kind",
+        "step_ids.role_id",
+        "step_ids.return_step_id",
+        "step_ids.requirement",
+        "step_ids.output",
+        "step_ids.remarks",
+        "step_ids.duration_qty",
+        "step_ids.duration_unit",
+    )
+    def _compute_flowchart_preview(self):
+        for rec in self:
+            rec.flowchart_preview = rec._flowchart_preview_html()
+
+    def _flowchart_preview_html(self):
+        """One block per flowchart page: section title, actor columns and the page's SVG."""
+        self.ensure_one()
+        if not self.step_ids:
+            return Markup("<p class='text-muted'>%s</p>") % self.env._("Add steps to see the flowchart.")
+        try:
+            document = self._get_report_document()
+        except (KeyError, ValueError, IndexError, TypeError):
+            return Markup("<p class='text-muted'>%s</p>") % self.env._(
+                "The flowchart appears once every step has a section and an actor of the SOP."
+            )
+        blocks = []
+        for page, chart_page in zip(document["pages"], document["chart"].pages, strict=True):
+            title = page["section"].display_name or ""
+            if page["continued"]:
+                title = self.env._("%(section)s (continued)", section=title)
+            headers = Markup("").join(
+                Markup('<th class="text-center small" style="width:%smm">%s</th>') % (page["role_width"], role)
+                for role in page["roles"]
+            )
+            blocks.append(
+                Markup(
+                    '<div class="o_sop_flowchart_page mb-4"><h5>%s</h5>'
+                    '<table class="table table-bordered mb-0" style="table-layout:fixed;width:%smm">'
+                    "<tr>%s</tr></table>%s</div>"
+                )
+                % (title, f"{chart_page.width:.2f}", headers, Markup(chart_page.svg()))
+            )
+        return Markup('<div class="o_sop_flowchart">%s</div>') % Markup("").join(blocks)
+
     # ------------------------------------------------------------------ PDF
     def _get_paper_size(self):
         return (self.company_id or self.env.company).sop_paper_size or "f4"
@@ -45,7 +104,7 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
         page_w, page_h = (size / CSS_SCALE for size in PAGE_SIZES[paper])
         fixed = FIXED_COLUMNS[paper]
         actor_area = page_w - sum(fixed.values()) - 4.0
-        sections = self.section_ids.sorted(lambda s: (s.sequence, s.id)).filtered("step_ids")
+        sections = self.section_ids.sorted(lambda s: (s.sequence, record_order(s))).filtered("step_ids")
         steps = self._get_ordered_steps()
         index_of = {step.id: i for i, step in enumerate(steps)}
         flow_sections = []
@@ -193,15 +252,7 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
     def _attach_xlsx(self):
         """Store the export as an attachment (used by the benchmark and mail)."""
         self.ensure_one()
-        return self.env["ir.attachment"].create(
-            {
-                "name": self._xlsx_filename(),
-                "datas": base64.b64encode(self._export_xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        return attach_xlsx(self, self._xlsx_filename(), self._export_xlsx())
 
     def _get_xlsx_compare_values(self):
         """Field-by-field content of the SOP, for round-trip checks (no ids, no workflow)."""
@@ -252,12 +303,23 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
         """
         if revise is not None:
             revise.ensure_one()
+            revise.check_access("write")  # only who maintains the SOP revises it
             if revise.state != "effective":
                 raise UserError(self.env._("Only an effective SOP can be revised."))
             if self.search_count([("previous_id", "=", revise.id)]):
                 raise UserError(self.env._("A revision of '%(sop)s' already exists.", sop=revise.display_name))
         try:
             data = sop_xlsx.read_workbook(content)
+        except sop_xlsx.SopWorkbookTooLarge as exc:
+            raise UserError(self._import_limit_message(exc)) from exc
+        except sop_xlsx.SopWorkbookDamaged as exc:
+            raise UserError(
+                self.env._(
+                    "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
+                    "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
+                    detail=exc.detail,
+                )
+            ) from exc
         except sop_xlsx.SopWorkbookError as exc:
             raise UserError(self._import_error_message(exc.messages)) from exc
         errors = []
@@ -277,7 +339,45 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
         return procedure
 
     def _import_error_message(self, messages):
-        return self.env._("The workbook cannot be imported:\n%(problems)s", problems="\n".join(messages))
+        """One message listing every problem, each in the user's language (lazy terms of the workbook reader)."""
+        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
+        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
+
+    def _import_limit_message(self, exc):
+        """The message of a workbook refused by a limit of :mod:`..tools.sop_xlsx`, with all the limits."""
+        _ = self.env._
+        mib = 1024 * 1024
+        if exc.limit == "file":
+            problem = _("The file is %(found).1f MB.", found=exc.found / mib)
+        elif exc.limit == "unpacked":
+            problem = _("The workbook unpacks to %(found).1f MB.", found=exc.found / mib)
+        elif exc.limit == "parts":
+            problem = _("The workbook is made of %(found)s files.", found=exc.found)
+        elif exc.limit == "rows":
+            problem = _("Sheet %(sheet)s has cells at least down to row %(found)s.", sheet=exc.sheet, found=exc.found)
+        elif exc.limit == "columns":
+            problem = _(
+                "Sheet %(sheet)s has cells at least up to column %(found)s.",
+                sheet=exc.sheet,
+                found=sop_xlsx.col_letter(exc.found - 1),
+            )
+        else:
+            problem = _("The procedure has %(found)s steps.", found=exc.found)
+        return _(
+            "The workbook is too large to be imported. %(problem)s\n"
+            "Limits: a file of at most %(file)s MB (%(unpacked)s MB unpacked, %(parts)s files), "
+            "at most %(rows)s rows and %(columns)s columns (up to column %(last_column)s) per sheet, "
+            "at most %(steps)s steps per SOP. Delete the unused rows and columns (select them, "
+            "then Delete, not only Clear), or split the SOP.",
+            problem=problem,
+            file=sop_xlsx.MAX_FILE_BYTES // mib,
+            unpacked=sop_xlsx.MAX_UNPACKED_BYTES // mib,
+            parts=sop_xlsx.MAX_PARTS,
+            rows=sop_xlsx.MAX_ROWS,
+            columns=sop_xlsx.MAX_COLUMNS,
+            last_column=sop_xlsx.col_letter(sop_xlsx.MAX_COLUMNS - 1),
+            steps=sop_xlsx.MAX_STEPS,
+        )
 
     def _import_match_roles(self, data, errors):
         Role = self.env["sop.role"]
@@ -289,12 +389,16 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             if not match:
                 match = all_roles.filtered(lambda r, label=label: (r.name or "").strip().lower() == label)
             if not match and column["label"]:
-                errors.append(f"{column['ref']}: unknown actor '{column['label']}'")
+                errors.append(
+                    self.env._("%(ref)s: unknown actor '%(label)s'", ref=column["ref"], label=column["label"])
+                )
             roles.append(match[:1])
         seen = {}
         for column, role in zip(data["roles"], roles, strict=True):
             if role and role.id in seen:
-                errors.append(f"{column['ref']}: actor '{column['label']}' appears twice")
+                errors.append(
+                    self.env._("%(ref)s: actor '%(label)s' appears twice", ref=column["ref"], label=column["label"])
+                )
             seen[role.id] = True
         return roles
 
@@ -304,7 +408,9 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             return self.env["hr.department"]
         unit = self.env["hr.department"].search([("name", "=ilike", name)], order="id", limit=1)
         if not unit:
-            errors.append(f"{data['identity_refs'].get('unit')}: unknown unit '{name}'")
+            errors.append(
+                self.env._("%(ref)s: unknown unit '%(name)s'", ref=data["identity_refs"].get("unit"), name=name)
+            )
         return unit
 
     def _import_match_links(self, data, errors):
@@ -313,12 +419,16 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             link = self.browse()
             if line["link"]:
                 if line["kind"] != "related":
-                    errors.append(f"{line['link_ref']}: only 'Keterkaitan' lines can name a linked SOP")
+                    errors.append(
+                        self.env._("%(ref)s: only 'Keterkaitan' lines can name a linked SOP", ref=line["link_ref"])
+                    )
                 candidates = self.search([("number", "=", line["link"])]) or self.search(
                     [("name", "=ilike", line["link"])]
                 )
                 if not candidates:
-                    errors.append(f"{line['link_ref']}: unknown SOP '{line['link']}'")
+                    errors.append(
+                        self.env._("%(ref)s: unknown SOP '%(link)s'", ref=line["link_ref"], link=line["link"])
+                    )
                 link = candidates.sorted(lambda p: (p.state == "effective", p.revision_no, p.id), reverse=True)[:1]
             links.append(link)
         return links
@@ -336,7 +446,8 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             "approver_name": identity.get("approver_name") or False,
             "approver_rank": identity.get("approver_rank") or False,
             "approver_nip": identity.get("approver_nip") or False,
-            "role_ids": [Command.set([role.id for role in roles if role])],
+            # the actors of the steps only: the template lists every role as a column
+            "role_ids": [Command.set(self._import_used_roles(data, roles).ids)],
             "line_ids": [
                 Command.create(
                     {
@@ -369,7 +480,18 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             vals["number"] = number
         return vals
 
+    def _import_used_roles(self, data, roles):
+        used = {step["role"] for section in data["sections"] for step in section["steps"]}
+        return self.env["sop.role"].union(*(role for index, role in enumerate(roles) if index in used))
+
     def _import_create(self, vals, data, roles):
+        """Create the SOP by the workflow (it carries workflow fields: number, revision, previous
+        version), then check that the user may create it (unit, group)."""
+        procedure = as_workflow(self)._import_create_records(vals, data, roles)
+        procedure.with_env(self.env).check_access("create")
+        return procedure.with_env(self.env)
+
+    def _import_create_records(self, vals, data, roles):
         procedure = self.create(vals)
         Step = self.env["sop.step"].with_context(sop_copying_revision=True)
         sections = procedure.section_ids.sorted(lambda s: (s.sequence, s.id))

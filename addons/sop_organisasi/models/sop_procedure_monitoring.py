@@ -50,6 +50,7 @@ class SopProcedure(models.Model):
 
     def action_view_evaluations(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Evaluations"),

@@ -46,6 +46,11 @@ class SopRole(models.Model):
         help="Users this role resolves to today (for the OPD role: none until a case names its OPD).",
     )
     step_count = fields.Integer(compute="_compute_step_count", string="Steps")
+    staffing_warning = fields.Char(
+        compute="_compute_staffing_warning",
+        string="Staffing Warning",
+        help="Set when the role resolves to nobody: its case steps would go to the case responsible.",
+    )
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "An executor role with this name already exists."),
@@ -64,6 +69,36 @@ class SopRole(models.Model):
     def _compute_user_ids(self):
         for role in self:
             role.user_ids = role._resolve_users()
+
+    @api.depends("resolution_type", "user_ids")
+    def _compute_staffing_warning(self):
+        opds = self.env["hr.department"]
+        if "opd" in self.mapped("resolution_type"):
+            opds = self.env["hr.department"].search([("is_opd", "=", True)])
+        for role in self:
+            role.staffing_warning = role._staffing_warning(opds)
+
+    def _staffing_warning(self, opds):
+        """A sentence saying who is missing, or False when the role finds someone."""
+        self.ensure_one()
+        if self.resolution_type == "opd":
+            empty = opds.filtered(lambda opd: not opd.liaison_user_ids.filtered("active"))
+            if not empty:
+                return False
+            return self.env._(
+                "These OPDs have no liaison users, their cases cannot start: %(opds)s",
+                opds=", ".join(empty.mapped("name")),
+            )
+        if self.sudo()._resolve_users():
+            return False
+        return self.env._(
+            "Nobody holds this role today: the case steps of this role go to the case responsible "
+            "until someone is given it."
+        )
+
+    def _get_unstaffed(self):
+        """The roles among these (not the per-OPD role) that resolve to nobody."""
+        return self.filtered(lambda role: role.resolution_type != "opd" and not role.sudo()._resolve_users())
 
     def _compute_step_count(self):
         counts = dict(self.env["sop.step"]._read_group([("role_id", "in", self.ids)], ["role_id"], ["__count"]))
@@ -99,6 +134,7 @@ class SopRole(models.Model):
 
     def action_view_steps(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sop_organisasi.sop_step_action")
         action["domain"] = [("role_id", "=", self.id)]
         return action

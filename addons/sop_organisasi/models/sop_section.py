@@ -29,6 +29,15 @@ class SopSection(models.Model):
             acting = section.step_ids.role_id
             section.role_ids = acting.sorted(lambda r: (r.sequence, r.id))
 
+    @api.model
+    def name_create(self, name):
+        """Quick creation from a step's Section column: "B. Pelaksanaan" gives code B."""
+        code, _dot, title = (name or "").partition(". ")
+        if title and code.strip() and len(code.strip()) <= 3:
+            section = self.create({"code": code.strip(), "name": title.strip()})
+            return section.id, section.display_name
+        return super().name_create(name)
+
     @api.depends("code", "name")
     def _compute_display_name(self):
         for section in self:

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..tools.duration import UNIT_SELECTION
 from ..tools.duration import format_duration
+from ..tools.workflow import in_workflow
 
 
 class SopStep(models.Model):
@@ -96,8 +97,9 @@ class SopStep(models.Model):
 
     @api.constrains("kind", "return_step_id", "section_id")
     def _check_decision(self):
+        # while the workflow copies a revision or an import, the return steps are set last
+        copying = in_workflow(self.env) and self.env.context.get("sop_copying_revision")
         for step in self:
-            copying = self.env.context.get("sop_copying_revision")
             if step.kind == "decision" and not step.return_step_id and not copying:
                 raise ValidationError(
                     self.env._(
@@ -118,15 +120,21 @@ class SopStep(models.Model):
 
     @api.constrains("role_id", "section_id")
     def _check_role(self):
+        # one set of allowed roles per SOP, the SOP read through the section: reading the stored
+        # related procedure_id of each new step would update the SOP's step cache once per step
+        allowed = {}
         for step in self:
-            if step.role_id not in step.procedure_id.role_ids:
+            procedure = step.section_id.procedure_id
+            if procedure.id not in allowed:
+                allowed[procedure.id] = set(procedure.role_ids.ids)
+            if step.role_id.id not in allowed[procedure.id]:
                 raise ValidationError(
                     self.env._(
                         "The actor '%(role)s' of step %(code)s is not one of the executor roles "
                         "of the SOP '%(sop)s'. Add the role to the SOP first.",
                         role=step.role_id.name,
                         code=step.code,
-                        sop=step.procedure_id.name,
+                        sop=procedure.name,
                     )
                 )
 

@@ -57,7 +57,7 @@ class TestCaseAccess(SopCaseRunCase):
 
     def test_staff_cannot_approve_a_tier_that_is_not_theirs(self):
         b11 = self.case.step_ids.filtered(lambda s: s.code == "B.11")
-        b11.sudo().with_context(sop_allow_locked_write=True).write({"requires_approval": True})
+        b11.sudo().write({"requires_approval": True})
         b11.sudo().write({"state": "current", "user_ids": [(6, 0, self.kabag.ids)]})
         b11.with_user(self.kabag).action_finish()
         self.assertEqual(b11.state, "to_approve")

@@ -16,9 +16,8 @@ class TestCaseFlow(SopCaseRunCase):
         steps = {step.code: step for step in cls.skj.step_ids}
         cls.step_a2 = steps["A.2"]
         cls.step_b11 = steps["B.11"]
-        locked = {"sop_allow_locked_write": True}
-        cls.step_a2.with_context(**locked).output_is_document = True
-        cls.step_b11.with_context(**locked).requires_approval = True
+        cls._write_locked(cls.step_a2, {"output_is_document": True})
+        cls._write_locked(cls.step_b11, {"requires_approval": True})
 
     def _expected_users(self, step):
         if step.role_id == self.env.ref("sop_organisasi.role_opd"):
@@ -224,7 +223,7 @@ class TestCaseFlow(SopCaseRunCase):
     def test_changing_the_sop_of_a_draft_case_copies_its_steps(self):
         case = self._new_case(start=False)
         other = self._create_procedure("SOP Uji Lain")
-        other.with_context(sop_allow_locked_write=True).write({"state": "effective"})
+        self._write_locked(other, {"state": "effective"})
         case.procedure_id = other
         self.assertEqual(len(case.step_ids), 4)
         self.assertEqual(case.step_ids.source_step_id.procedure_id, other)

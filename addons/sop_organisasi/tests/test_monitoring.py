@@ -49,9 +49,13 @@ class MonitoringCase(SopCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.procedure = cls._create_procedure("Pengelolaan Arsip Uji")
-        cls.procedure.write({"state": "effective", "date_effective": D(2026, 1, 15), "number": "065/SOP/UJI/01"})
+        cls._write_locked(
+            cls.procedure, {"state": "effective", "date_effective": D(2026, 1, 15), "number": "065/SOP/UJI/01"}
+        )
         cls.other_procedure = cls._create_procedure("Prosedur Unit Lain", unit_id=cls.other_unit.id)
-        cls.other_procedure.write({"state": "effective", "date_effective": D(2026, 2, 1), "number": "065/SOP/UJI/02"})
+        cls._write_locked(
+            cls.other_procedure, {"state": "effective", "date_effective": D(2026, 2, 1), "number": "065/SOP/UJI/02"}
+        )
         cls.staff_other = new_test_user(cls.env, "sop_staff_other", groups="sop_organisasi.group_sop_user")
         cls.staff_other.sop_unit_ids = cls.other_unit
 

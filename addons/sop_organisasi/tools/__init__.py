@@ -13,3 +13,5 @@ from . import sinovik_scoring
 from . import skm_questionnaire
 from . import sop_xlsx
 from . import statistics
+from . import workflow
+from . import xlsx_writer
