@@ -1,9 +1,17 @@
 #!/usr/bin/env python3
-"""Benchmark of SOP letters, monitoring and evaluation (issue 4, letters part).
+"""Benchmark of SOP letters, monitoring and evaluation (issue 4, letters part; issue 9).
 
-In one transaction that is rolled back at the end (the database is left unchanged):
+0. Simultaneous letters: starts the Odoo HTTP server in this process (threaded, as
+   ``--workers=0``) and has C clients (default 20) generate a letter at the same
+   time over JSON-RPC ("Generate Letter" wizard, real PDF with wkhtmltopdf) on a
+   new unit code. Checks C distinct consecutive numbers 1..C and no error, prints
+   the time; the letters, their counter and agenda entries are deleted afterwards.
+
+Then, in one transaction that is rolled back at the end (the agenda numbers, taken
+in short transactions of their own, are deleted afterwards):
 1. numbers and renders N letters (agenda counter per unit and year, placeholders),
-   and prints the SQL queries per letter (constant: one counter row per unit/year);
+   and prints the SQL queries per letter of the request's cursor (constant; the
+   number itself is taken on a short cursor of its own);
 2. renders the QWeb HTML of 100 letters (the PDF body);
 3. prints one real PDF with wkhtmltopdf (no HTTP server here: the report CSS is
    not fetched, so the time is a lower bound);
@@ -11,15 +19,152 @@ In one transaction that is rolled back at the end (the database is left unchange
 Prints the time of each phase.
 
 Run with the project's virtualenv from the repository root:
-    /opt/sop-odoo/venv/bin/python tests/bench/bench_letters.py [--db NAME] [--letters N]
+    /opt/sop-odoo/venv/bin/python tests/bench/bench_letters.py [--db NAME] [--letters N] [--concurrent C]
 """
 
 import argparse
+import socket
+import statistics
 import sys
+import threading
+import time
 
 from benchlib import ensure_database
-from benchlib import run_rolled_back
+from benchlib import load_registry
+from benchlib import run_rolled_back_in
 from benchlib import timed
+
+BENCH_UNIT = "999.bench"
+CONCURRENT_UNIT = "999.bench.concurrent"
+BENCH_LOGIN = "bench_letters"
+BENCH_PASSWORD = "bench-letters-2026"  # a local user of the throw-away bench database
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def delete_unit_letters(odoo, registry, unit_code):
+    """Delete (committed) the letters, agenda entries and counter of ``unit_code``."""
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        letters = env["sop.letter"].search([("unit_code", "=", unit_code)])
+        env["ir.attachment"].search([("res_model", "=", "sop.letter"), ("res_id", "in", letters.ids)]).unlink()
+        letters.unlink()
+        env["sop.letter.agenda"].search([("unit_code", "=", unit_code)]).unlink()
+        env["ir.sequence"].search([("code", "=", f"sop.letter.agenda.{unit_code}")]).unlink()
+        env["sop.letter.template"].with_context(active_test=False).search([("unit_code", "=", unit_code)]).unlink()
+
+
+def prepare_concurrent(odoo, registry, base_url):
+    """Commit a template on a new unit code and an SOP user; return their ids."""
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        shipped = env.ref("sop_organisasi.sop_letter_template_skj_notification")
+        template = shipped.copy({"name": "Bench simultaneous letters", "unit_code": CONCURRENT_UNIT, "step_ids": []})
+        user = env["res.users"].with_context(active_test=False).search([("login", "=", BENCH_LOGIN)])
+        if not user:
+            user = env["res.users"].create(
+                {
+                    "name": "Bench Letters",
+                    "login": BENCH_LOGIN,
+                    "groups_id": [odoo.Command.link(env.ref("sop_organisasi.group_sop_user").id)],
+                }
+            )
+        user.write({"active": True, "password": BENCH_PASSWORD, "email": "bench.letters@example.com"})
+        # wkhtmltopdf fetches the report CSS from this server
+        env["ir.config_parameter"].set_param("report.url", base_url)
+        opd = env["hr.department"].search([("is_opd", "=", True)], limit=1)
+        return template.id, user.id, opd.id
+
+
+def warm_up(odoo, registry, template_id):
+    """Print one unnumbered letter, rolled back: the report assets are built before the clients come."""
+    with registry.cursor() as cr:
+        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        Letter = env["sop.letter"]
+        letter = Letter.create(Letter._prepare_from_template(env["sop.letter.template"].browse(template_id)))
+        env["ir.actions.report"]._render_qweb_pdf("sop_organisasi.action_report_sop_letter", letter.ids)
+        cr.rollback()
+
+
+def rpc(base_url, *args):
+    """``execute_kw`` over JSON-RPC; return the result or raise RuntimeError with the server's message."""
+    import requests  # noqa: PLC0415
+
+    payload = {
+        "jsonrpc": "2.0",
+        "method": "call",
+        "params": {"service": "object", "method": "execute_kw", "args": args},
+    }
+    answer = requests.post(f"{base_url}/jsonrpc", json=payload, timeout=600).json()
+    if "error" in answer:
+        data = answer["error"].get("data", {})
+        raise RuntimeError(f"{data.get('name', '')}: {data.get('message', answer['error'])}")
+    return answer["result"]
+
+
+def run_concurrent(db, odoo, registry, base_url, count):
+    """``count`` clients generate a letter at the same moment; return True when the numbers are right."""
+    template_id, uid, opd_id = prepare_concurrent(odoo, registry, base_url)
+    timed("warm-up: one PDF, the report assets built", lambda: warm_up(odoo, registry, template_id))
+    released = []  # when the clients are released together
+    barrier = threading.Barrier(count, action=lambda: released.append(time.perf_counter()))
+    letters, errors, latencies = [], [], []
+
+    def client():
+        try:
+            wizard = rpc(
+                base_url,
+                db,
+                uid,
+                BENCH_PASSWORD,
+                "sop.letter.wizard",
+                "create",
+                [{"template_id": template_id, "opd_id": opd_id, "date": "2026-03-16"}],
+            )
+            barrier.wait(timeout=300)
+            started = time.perf_counter()
+            action = rpc(base_url, db, uid, BENCH_PASSWORD, "sop.letter.wizard", "action_generate", [[wizard]])
+            latencies.append(time.perf_counter() - started)
+            letters.append(action["res_id"])
+        except Exception as exc:  # counted and printed by the benchmark
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=client) for _i in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - (released or [time.perf_counter()])[0]
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            found = env["sop.letter"].browse(letters)
+            numbers = sorted(found.mapped("agenda_no"))
+            with_pdf = len(found.filtered("attachment_id"))
+            states = [entry.state for entry in env["sop.letter.agenda"].search([("unit_code", "=", CONCURRENT_UNIT)])]
+        label = f"{count} simultaneous letters over HTTP (real PDFs)"
+        print(
+            f"{label:<58} {elapsed:8.2f} s (latency median {statistics.median(latencies or [0]):.2f} s, "
+            f"max {max(latencies or [0]):.2f} s)"
+        )
+        print(
+            f"numbers: {numbers}; with PDF: {with_pdf}; agenda book: {states.count('issued')} issued of {len(states)}"
+        )
+        print(f"errors: {len(errors)}" + "".join(f"\n  {error}" for error in errors[:5]))
+        return (
+            not errors
+            and numbers == list(range(1, count + 1))
+            and with_pdf == count
+            and states.count("issued") == len(states) == count
+        )
+    finally:
+        delete_unit_letters(odoo, registry, CONCURRENT_UNIT)
+        with registry.cursor() as cr:
+            odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["ir.config_parameter"].set_param("report.url", False)
 
 
 def run(env, n_letters):
@@ -28,7 +173,7 @@ def run(env, n_letters):
     env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True, mail_notrack=True))
     Letter = env["sop.letter"]
     template = env.ref("sop_organisasi.sop_letter_template_skj_notification")
-    template.unit_code = "999.bench"
+    template.unit_code = BENCH_UNIT
     opds = env["hr.department"].create([{"name": f"Dinas Bench {i + 1:02d}", "is_opd": True} for i in range(30)])
 
     def number_letters():
@@ -85,9 +230,27 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", default="sop_bench_letters")
     parser.add_argument("--letters", type=int, default=500)
+    parser.add_argument("--concurrent", type=int, default=20, help="simultaneous letters over HTTP (0: skip)")
     args = parser.parse_args()
     ensure_database(args.db)
-    run_rolled_back(args.db, run, args.letters)
+    port = free_port()
+    odoo, registry = load_registry(args.db, "--http-port", str(port), "--max-cron-threads=0", http=args.concurrent > 0)
+    delete_unit_letters(odoo, registry, CONCURRENT_UNIT)  # left over by an interrupted run
+    ok = (
+        run_concurrent(args.db, odoo, registry, f"http://127.0.0.1:{port}", args.concurrent)
+        if args.concurrent
+        else True
+    )
+    try:
+        run_rolled_back_in(odoo, registry, run, args.letters)
+    finally:
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            env["sop.letter.agenda"].search([("unit_code", "=", BENCH_UNIT)]).unlink()
+            env["ir.sequence"].search([("code", "=", f"sop.letter.agenda.{BENCH_UNIT}")]).unlink()
+    if not ok:
+        print(f"FAILED: {args.concurrent} simultaneous letters must get the numbers 1..{args.concurrent} without error")
+        return 1
     return 0
 
 

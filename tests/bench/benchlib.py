@@ -68,6 +68,11 @@ def load_registry(db, *extra, http=False):
 def run_rolled_back(db, function, *args):
     """Call ``function(env, *args)`` as superuser on ``db`` in one transaction, rolled back at the end."""
     odoo, registry = load_registry(db)
+    run_rolled_back_in(odoo, registry, function, *args)
+
+
+def run_rolled_back_in(odoo, registry, function, *args):
+    """:func:`run_rolled_back` with a registry already loaded by :func:`load_registry`."""
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         try:

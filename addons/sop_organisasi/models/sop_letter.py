@@ -1,4 +1,5 @@
 import re
+from contextlib import contextmanager
 
 from odoo import api
 from odoo import fields
@@ -6,7 +7,6 @@ from odoo import models
 from odoo.exceptions import UserError
 
 from ..tools.dates import format_date_long
-from ..tools.letter_number import format_letter_number
 from ..tools.nip import display_nip
 from .sop_letter_template import signatory_position_html
 from .sop_letter_template import signatory_position_text
@@ -201,61 +201,62 @@ class SopLetter(models.Model):
 
         ``record``: the record the letter belongs to (e.g. a case step); the PDF is
         attached to it and the letter is logged on its chatter (or on the record
-        returned by its ``_sop_letter_log_target()``). Returns the letter.
+        returned by its ``_sop_letter_log_target()``). The number is taken in a short
+        transaction of its own (see ``sop.letter.agenda``); if the letter then fails,
+        nothing of it is kept and the number is given back or recorded void.
+        Returns the letter.
         """
         template.ensure_one()
         if not template.active:
             raise UserError(self.env._("The letter template '%(name)s' is archived.", name=template.name))
         vals = self._prepare_from_template(template, opd=opd, date=date, record=record)
         vals.update(extra_vals or {})
-        letter = self.create(vals)
-        letter._assign_number()
-        letter._render_content()
-        letter._print_and_attach()
+        self.check_access("create")  # before a number is taken
+        with self._agenda_number(template, vals) as number:
+            letter = self.create(dict(vals, **number))
+            letter._render_content()
+            letter._print_and_attach()
         return letter
 
-    def _get_agenda_sequence(self):
-        """The agenda counter of the unit: one ir.sequence per unit code, one range per year."""
-        self.ensure_one()
-        Sequence = self.env["ir.sequence"].sudo()
-        code = f"sop.letter.agenda.{self.unit_code}"
-        sequence = Sequence.search([("code", "=", code), ("company_id", "=", self.company_id.id)], limit=1)
-        if not sequence:
-            sequence = Sequence.create(
-                {
-                    "name": self.env._("Letter agenda %(unit)s", unit=self.unit_code),
-                    "code": code,
-                    "company_id": self.company_id.id,
-                    "implementation": "no_gap",
-                    "use_date_range": True,
-                    "padding": 0,
-                    "number_increment": 1,
-                }
-            )
-        return sequence
+    @contextmanager
+    def _agenda_number(self, template, vals):
+        """Take the next agenda number for a letter of ``vals`` and yield its ``agenda_no``
+        and ``name``; the block uses it in a savepoint. If the block fails, its work is
+        rolled back and the number given back (or recorded void), then the error goes on."""
+        unit_code = vals.get("unit_code")
+        if not unit_code:
+            raise UserError(self.env._("The letter template '%(name)s' has no unit code.", name=template.name))
+        date = fields.Date.to_date(vals["date"])
+        Agenda = self.env["sop.letter.agenda"]
+        number = Agenda._take(
+            template, self.env["res.company"].browse(vals["company_id"]), unit_code, vals["classification_code"], date
+        )
+        entry_id = number.pop("agenda_entry")
+        try:
+            with self.env.cr.savepoint():
+                yield number
+        except Exception as exc:
+            Agenda._give_back(entry_id, self.env._("Letter not generated: %(error)s", error=exc))
+            raise
 
     def _assign_number(self):
-        for rec in self:
-            if rec.name:
-                continue
-            if not rec.unit_code:
-                raise UserError(
-                    self.env._("The letter template '%(name)s' has no unit code.", name=rec.template_id.name)
-                )
-            # no_gap sequence + date range per year: locks the counter row until commit
-            agenda = int(rec._get_agenda_sequence().next_by_id(sequence_date=rec.date))
-            rec.write(
-                {
-                    "agenda_no": agenda,
-                    "name": format_letter_number(
-                        rec.template_id.number_pattern,
-                        rec.classification_code,
-                        agenda,
-                        rec.unit_code,
-                        rec.date.year,
-                    ),
-                }
-            )
+        """Number the letters of ``self`` that have none (each number in a short transaction of its own)."""
+        for rec in self.filtered(lambda letter: not letter.name):
+            vals = {
+                "unit_code": rec.unit_code,
+                "date": rec.date,
+                "company_id": rec.company_id.id,
+                "classification_code": rec.classification_code,
+            }
+            with self._agenda_number(rec.template_id, vals) as number:
+                rec.write(number)
+
+    def _agenda_key(self):
+        return (self.company_id.id, self.unit_code, self.year, self.agenda_no)
+
+    def unlink(self):
+        self.env["sop.letter.agenda"]._void_deleted_letters(self)
+        return super().unlink()
 
     def _render_content(self):
         """Fill subject and body from the template placeholders ({{ object.<path> }})."""

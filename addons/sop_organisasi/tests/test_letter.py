@@ -4,16 +4,23 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import unittest
+from unittest.mock import patch
 
 from odoo import Command
+from odoo import api
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.modules.registry import DummyRLock
+from odoo.modules.registry import Registry
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
 
+from ..models.sop_letter import SopLetter
 from ..models.sop_letter_template import signatory_position_html
 from ..models.sop_letter_template import signatory_position_text
 from ..tools.letter_number import LetterNumberError
@@ -98,6 +105,68 @@ class TestLetterNumber(LetterCase):
     def test_invalid_nip_rejected(self):
         with self.assertRaisesRegex(ValidationError, "NIP"):
             self.template.signatory_nip = "1959010919871210"
+
+
+@tagged("post_install", "-at_install")
+class TestLetterAgenda(LetterCase):
+    """The agenda book: every number taken, given back or void when its letter fails."""
+
+    def _entries(self):
+        return self.env["sop.letter.agenda"].search([("unit_code", "=", "999.001")], order="agenda_no")
+
+    def test_issued_letters_are_in_the_agenda_book(self):
+        letter = self._letter(D(2026, 3, 16))
+        entry = self._entries()
+        self.assertEqual((entry.name, entry.agenda_no, entry.year), ("800/1/999.001/2026", 1, 2026))
+        self.assertEqual((entry.state, entry.letter_id, entry.user_id), ("issued", letter, self.env.user))
+        self.assertEqual(entry.with_user(self.sop_user).letter_id, letter, "SOP users read the agenda book")
+        with self.assertRaises(AccessError):
+            entry.with_user(self.sop_user).write({"void_reason": "x"})
+        with self.assertRaises(AccessError):
+            entry.with_user(self.liaison).read(["name"])
+        letter.with_user(self.sop_admin).unlink()
+        self.assertEqual(entry.state, "void", "a deleted letter leaves its number void, not silently free")
+        self.assertIn("Letter deleted by", entry.void_reason)
+        self.assertEqual(self._letter(D(2026, 3, 17)).name, "800/2/999.001/2026")
+
+    def test_failed_letter_gives_its_number_back(self):
+        self._letter(D(2026, 3, 16))
+        with (
+            patch.object(SopLetter, "_print_and_attach", side_effect=UserError("wkhtmltopdf failed")),
+            self.assertRaisesRegex(UserError, "wkhtmltopdf failed"),
+        ):
+            self._letter(D(2026, 3, 17))
+        self.assertFalse(self.Letter.search([("unit_code", "=", "999.001"), ("agenda_no", "=", 2)]))
+        self.assertEqual(self._entries().mapped("agenda_no"), [1], "the last number is given back")
+        self.assertEqual(self._letter(D(2026, 3, 18)).name, "800/2/999.001/2026", "no gap")
+
+    def test_failed_number_is_void_after_a_later_one(self):
+        Agenda = self.env["sop.letter.agenda"]
+        taken = [Agenda._take(self.template, self.env.company, "999.001", "800", D(2026, 3, 16)) for _i in range(2)]
+        self.assertEqual([number["agenda_no"] for number in taken], [1, 2])
+        Agenda._give_back(taken[0]["agenda_entry"], "Letter not generated: PDF error")
+        first, second = self._entries()
+        self.assertEqual((first.state, first.void_reason), ("void", "Letter not generated: PDF error"))
+        self.assertEqual((second.state, second.void_reason), ("no_letter", False))
+        Agenda._give_back(taken[1]["agenda_entry"], "Letter not generated")
+        self.assertEqual(self._entries(), first, "the last number went back to the counter")
+        self.assertEqual(self._letter(D(2026, 3, 17)).name, "800/2/999.001/2026")
+
+    def test_agenda_book_in_indonesian(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"].search([("name", "=", "sop_organisasi")])._update_translations(["id_ID"])
+        env_id = self.env(context={"lang": "id_ID"})
+        self.assertEqual(env_id.ref("sop_organisasi.sop_menu_letter_agenda").name, "Buku Agenda")
+        states = dict(env_id["sop.letter.agenda"]._fields["state"]._description_selection(env_id))
+        self.assertEqual((states["issued"], states["void"]), ("Terbit", "Batal"))
+        labels = env_id["sop.letter.agenda"].fields_get(["agenda_no", "void_reason"], ["string"])
+        self.assertEqual(labels["void_reason"]["string"], "Alasan Batal")
+
+    def test_refused_user_takes_no_number(self):
+        with self.assertRaises(AccessError):
+            self._letter(D(2026, 3, 16), user=self.liaison)
+        self.assertFalse(self._entries())
+        self.assertEqual(self._letter(D(2026, 3, 16)).name, "800/1/999.001/2026")
 
 
 @tagged("post_install", "-at_install")
@@ -318,3 +387,121 @@ class TestCaseLetter(SopCaseRunCase):
         self.assertEqual(case.current_step_id.code, "A.3")
         with self.assertRaisesRegex(UserError, "in progress"):
             step.with_user(self.kasubbag).action_generate_letter()
+
+
+@tagged("post_install", "-at_install")
+class TestLetterConcurrency(TransactionCase):
+    """Letters generated at the same time from separate database connections, as by
+    simultaneous requests. The data is committed (other connections cannot see the
+    test transaction) and deleted after each test."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.admin_id = cls.env.ref("base.user_admin").id
+
+    def setUp(self):
+        super().setUp()
+        # the post-install tests run under the registry lock, which a new environment in
+        # another thread asks for: release it as HttpCase's test mode does
+        self.patch(Registry, "_lock", DummyRLock())
+        self.unit_code = f"999.race.{self._testMethodName[-12:]}"
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, self.admin_id, {})
+            self.template_id = (
+                env["sop.letter.template"]
+                .create(
+                    {
+                        "name": "Surat serentak",
+                        "classification_code": "800",
+                        "unit_code": self.unit_code,
+                        "subject": "Surat serentak {{ object.name }}",
+                        "body_html": "<p>Nomor {{ object.name }}.</p>",
+                        "signatory_position": "KEPALA BAGIAN ORGANISASI",
+                        "signatory_name": "Uji Serentak",
+                    }
+                )
+                .id
+            )
+        self.addCleanup(self._delete_committed_data)
+
+    def _delete_committed_data(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            letters = env["sop.letter"].with_context(active_test=False).search([("unit_code", "=", self.unit_code)])
+            env["ir.attachment"].search([("res_model", "=", "sop.letter"), ("res_id", "in", letters.ids)]).unlink()
+            letters.unlink()
+            if "sop.letter.agenda" in env:
+                env["sop.letter.agenda"].search([("unit_code", "=", self.unit_code)]).unlink()
+            env["ir.sequence"].search([("code", "=", f"sop.letter.agenda.{self.unit_code}")]).unlink()
+            env["sop.letter.template"].browse(self.template_id).unlink()
+
+    def _generate_at_once(self, count):
+        """Generate ``count`` letters in ``count`` threads, each on its own connection; every
+        transaction starts (takes its snapshot) before any of them numbers its letter.
+        Return the agenda numbers and the errors."""
+        barrier = threading.Barrier(count)
+        numbers, errors = [], []
+
+        def generate():
+            try:
+                with self.registry.cursor() as cr:
+                    env = api.Environment(cr, self.admin_id, {})
+                    template = env["sop.letter.template"].browse(self.template_id)
+                    template.name  # noqa: B018 - the request has started its transaction
+                    barrier.wait(timeout=60)
+                    letter = env["sop.letter"]._generate(template, date=D(2026, 3, 16))
+                    cr.commit()
+                    numbers.append(letter.agenda_no)
+            except Exception as exc:  # reported by the test
+                errors.append(exc)
+
+        threads = [threading.Thread(target=generate) for _i in range(count)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=180)
+        self.assertFalse(any(thread.is_alive() for thread in threads), "no letter hangs")
+        return numbers, errors
+
+    def _committed_letters(self):
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            letters = env["sop.letter"].search([("unit_code", "=", self.unit_code)], order="agenda_no")
+            return [(letter.agenda_no, letter.name, bool(letter.attachment_id)) for letter in letters]
+
+    def test_first_letters_of_a_new_unit_code(self):
+        """Two simultaneous first letters of a unit code: one counter, numbers 1 and 2."""
+        numbers, errors = self._generate_at_once(2)
+        self.assertEqual(errors, [])
+        self.assertEqual(sorted(numbers), [1, 2])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            counters = env["ir.sequence"].search([("code", "=", f"sop.letter.agenda.{self.unit_code}")])
+            self.assertEqual(len(counters), 1, "one counter per unit code")
+        self.assertEqual(
+            self._committed_letters(),
+            [(1, f"800/1/{self.unit_code}/2026", True), (2, f"800/2/{self.unit_code}/2026", True)],
+        )
+
+    def test_many_letters_at_once(self):
+        """Eight simultaneous letters on an existing counter: eight consecutive numbers, no error."""
+        numbers, errors = self._generate_at_once(1)
+        self.assertEqual((numbers, errors), ([1], []))
+        numbers, errors = self._generate_at_once(8)
+        self.assertEqual(errors, [])
+        self.assertEqual(sorted(numbers), list(range(2, 10)))
+        self.assertEqual([row[0] for row in self._committed_letters()], list(range(1, 10)))
+
+    def test_failed_letter_on_its_own_connection(self):
+        """The number of a letter whose PDF fails was committed at once: it is given back."""
+        self.assertEqual(self._generate_at_once(1), ([1], []))
+        with patch.object(SopLetter, "_print_and_attach", side_effect=UserError("wkhtmltopdf failed")):
+            numbers, errors = self._generate_at_once(1)
+        self.assertEqual((numbers, [str(error) for error in errors]), ([], ["wkhtmltopdf failed"]))
+        self.assertEqual(self._generate_at_once(1), ([2], []))
+        self.assertEqual([row[0] for row in self._committed_letters()], [1, 2])
+        with self.registry.cursor() as cr:
+            env = api.Environment(cr, api.SUPERUSER_ID, {})
+            entries = env["sop.letter.agenda"].search([("unit_code", "=", self.unit_code)], order="agenda_no")
+            self.assertEqual([(entry.agenda_no, entry.state) for entry in entries], [(1, "issued"), (2, "issued")])
