@@ -8,6 +8,20 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+# bounds of what a portal form may send (checked before any work)
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_SECTION_CHARS = 20000
+PDF_MAGIC = b"%PDF-"
+
+
+class PortalInputError(Exception):
+    """Bad input from a portal form: shown on the page with a 4xx status, nothing stored."""
+
+    def __init__(self, message, status=400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
 
 class SinovikPortal(CustomerPortal):
     """Proposal writing for OPD liaisons who are portal users (/my/sinovik)."""
@@ -43,35 +57,92 @@ class SinovikPortal(CustomerPortal):
             return None
         return proposal
 
-    @http.route(["/my/sinovik"], type="http", auth="user", website=True)
-    def portal_my_sinovik(self, **kw):
-        proposals = request.env["sop.sinovik.proposal"].search([], order="year desc, id desc")
+    @staticmethod
+    def _open_competitions():
+        return request.env["sop.sinovik.competition"].sudo().search([("state", "=", "open")])
+
+    def _render_sinovik_list(self, error=None, status=200):
         opds = self._user_opds()
-        competitions = request.env["sop.sinovik.competition"].sudo().search([("state", "=", "open")]) if opds else []
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "sinovik",
-                "proposals": proposals,
+                "proposals": request.env["sop.sinovik.proposal"].search([], order="year desc, id desc"),
                 "opds": opds,
-                "competitions": competitions,
-                "error": kw.get("error"),
+                "competitions": self._open_competitions() if opds else [],
+                "error": error,
             }
         )
-        return request.render("sop_survey.portal_my_sinovik", values)
+        return request.render("sop_survey.portal_my_sinovik", values, status=status)
+
+    @http.route(["/my/sinovik"], type="http", auth="user", website=True)
+    def portal_my_sinovik(self, **kw):
+        return self._render_sinovik_list()
+
+    @staticmethod
+    def _parse_choice(raw, allowed, label):
+        """The id chosen in a select: one of ``allowed`` (a recordset), or False when left empty."""
+        raw = (raw or "").strip()
+        if not raw:
+            return False
+        if not raw.isdigit() or int(raw) not in allowed.ids:
+            raise PortalInputError(
+                request.env._("%(label)s: '%(value)s' is not a valid choice.", label=label, value=raw)
+            )
+        return int(raw)
+
+    @staticmethod
+    def _parse_date(raw):
+        raw = (raw or "").strip()
+        if not raw:
+            return False
+        try:
+            return fields.Date.to_date(raw)
+        except ValueError as exc:
+            raise PortalInputError(
+                request.env._("'%(value)s' is not a valid date (expected YYYY-MM-DD).", value=raw)
+            ) from exc
+
+    def _parse_header(self, post, competition):
+        """Start date, group and category sent by a form, checked against the competition."""
+        vals = {}
+        if "start_date" in post:
+            vals["start_date"] = self._parse_date(post.get("start_date"))
+        if "group_id" in post:
+            vals["group_id"] = self._parse_choice(post.get("group_id"), competition.group_ids, request.env._("Group"))
+        if "category_id" in post:
+            vals["category_id"] = self._parse_choice(
+                post.get("category_id"), competition.category_ids, request.env._("Category")
+            )
+        return vals
 
     @http.route(["/my/sinovik/new"], type="http", auth="user", methods=["POST"], website=True)
-    def portal_sinovik_new(self, competition_id=None, opd_id=None, name=None, **kw):
-        opds = self._user_opds()
-        opd = opds.filtered(lambda o: str(o.id) == str(opd_id))[:1] or opds[:1]
-        if not opd or not competition_id or not (name or "").strip():
-            return request.redirect("/my/sinovik")
-        proposal = (
-            request.env["sop.sinovik.proposal"]
-            .with_context(mail_create_nosubscribe=True)
-            .create({"competition_id": int(competition_id), "opd_id": opd.id, "name": name.strip()})
-        )
+    def portal_sinovik_new(self, competition_id=None, opd_id=None, name=None, **post):
+        try:
+            vals = self._new_proposal_vals(competition_id, opd_id, name, post)
+            with request.env.cr.savepoint():
+                proposal = request.env["sop.sinovik.proposal"].with_context(mail_create_nosubscribe=True).create(vals)
+        except PortalInputError as exc:
+            return self._render_sinovik_list(error=exc.message, status=exc.status)
+        except (AccessError, UserError, ValidationError) as exc:
+            return self._render_sinovik_list(error=exc.args[0] if exc.args else str(exc), status=400)
         return request.redirect(f"/my/sinovik/{proposal.id}")
+
+    def _new_proposal_vals(self, competition_id, opd_id, name, post):
+        opds = self._user_opds()
+        if not opds:
+            raise PortalInputError(request.env._("You are not the liaison of an OPD."), status=403)
+        opd = opds.browse(self._parse_choice(opd_id, opds, request.env._("OPD"))) if opd_id else opds[:1]
+        if not (competition_id or "").strip():
+            raise PortalInputError(request.env._("Choose a competition."))
+        competition = self._open_competitions().browse(
+            self._parse_choice(competition_id, self._open_competitions(), request.env._("Competition"))
+        )
+        if not (name or "").strip():
+            raise PortalInputError(request.env._("Give the innovation a title."))
+        vals = {"competition_id": competition.id, "opd_id": opd.id, "name": name.strip()}
+        vals.update({key: value for key, value in self._parse_header(post, competition).items() if value})
+        return vals
 
     @http.route(["/my/sinovik/<int:proposal_id>"], type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_sinovik_proposal(self, proposal_id, **post):
@@ -80,8 +151,14 @@ class SinovikPortal(CustomerPortal):
             return request.redirect("/my")
         error = None
         message = None
-        if request.httprequest.method == "POST" and not proposal.is_locked:
+        status = 200
+        if request.httprequest.method == "POST":
             try:
+                if proposal.is_locked:
+                    raise PortalInputError(
+                        request.env._("This proposal is locked: it can only be changed after it is returned."),
+                        status=409,
+                    )
                 with request.env.cr.savepoint():
                     self._save_proposal(proposal, post)
                     if post.get("action") == "submit":
@@ -89,8 +166,10 @@ class SinovikPortal(CustomerPortal):
                         message = request.env._("Your proposal has been submitted.")
                     else:
                         message = request.env._("Your proposal has been saved.")
-            except (UserError, ValidationError) as exc:
-                error = exc.args[0] if exc.args else str(exc)
+            except PortalInputError as exc:
+                error, status = exc.message, exc.status
+            except (AccessError, UserError, ValidationError) as exc:
+                error, status = (exc.args[0] if exc.args else str(exc)), 400
         values = self._prepare_portal_layout_values()
         competition = proposal.competition_id.sudo()
         values.update(
@@ -104,39 +183,70 @@ class SinovikPortal(CustomerPortal):
                 "message": message,
             }
         )
-        return request.render("sop_survey.portal_sinovik_proposal", values)
+        return request.render("sop_survey.portal_sinovik_proposal", values, status=status)
 
-    @staticmethod
-    def _save_proposal(proposal, post):
+    def _save_proposal(self, proposal, post):
+        """Check every value the form sent, then write them in one go (nothing on bad input)."""
         competition = proposal.competition_id.sudo()
         vals = {
             "name": (post.get("name") or proposal.name).strip(),
             "video_url": (post.get("video_url") or "").strip() or False,
-            "start_date": fields.Date.to_date(post.get("start_date")) if post.get("start_date") else False,
+            "start_date": False,
+            "group_id": False,
+            "category_id": False,
         }
-        group_id = int(post.get("group_id") or 0)
-        vals["group_id"] = group_id if group_id in competition.group_ids.ids else False
-        category_id = int(post.get("category_id") or 0)
-        vals["category_id"] = category_id if category_id in competition.category_ids.ids else False
-        sdg_ids = [int(v) for v in request.httprequest.form.getlist("sdg_ids") if v.isdigit()]
-        vals["sdg_ids"] = [fields.Command.set(sdg_ids)]
-        vals["answer_ids"] = [
-            fields.Command.update(answer.id, {"text": post.get(f"section_{answer.section_id.id}", "")})
-            for answer in proposal.answer_ids
-            if f"section_{answer.section_id.id}" in post
+        vals.update(self._parse_header(post, competition))
+        sdgs = request.env["sop.sinovik.sdg"].search([])
+        sdg_ids = [
+            self._parse_choice(raw, sdgs, request.env._("SDG")) for raw in request.httprequest.form.getlist("sdg_ids")
         ]
-        documents = []
-        for document in proposal.document_ids:
-            upload = request.httprequest.files.get(f"document_{document.type_id.id}")
-            if upload and upload.filename:
-                documents.append(
-                    fields.Command.update(
-                        document.id, {"datas": base64.b64encode(upload.read()), "filename": upload.filename}
-                    )
-                )
+        vals["sdg_ids"] = [fields.Command.set([sdg_id for sdg_id in sdg_ids if sdg_id])]
+        vals["answer_ids"] = self._answer_commands(proposal, post)
+        documents = self._document_commands(proposal)
         if documents:
             vals["document_ids"] = documents
         proposal.write(vals)
+
+    @staticmethod
+    def _answer_commands(proposal, post):
+        commands = []
+        for answer in proposal.answer_ids:
+            key = f"section_{answer.section_id.id}"
+            if key not in post:
+                continue
+            if len(post[key]) > MAX_SECTION_CHARS:
+                raise PortalInputError(
+                    request.env._(
+                        "Section '%(section)s' is longer than %(limit)s characters.",
+                        section=answer.section_id.name,
+                        limit=MAX_SECTION_CHARS,
+                    )
+                )
+            commands.append(fields.Command.update(answer.id, {"text": post[key]}))
+        return commands
+
+    @staticmethod
+    def _document_commands(proposal):
+        """Uploaded attachments: PDF files of at most MAX_UPLOAD_BYTES, checked before they are stored."""
+        commands = []
+        for document in proposal.document_ids:
+            upload = request.httprequest.files.get(f"document_{document.type_id.id}")
+            if not (upload and upload.filename):
+                continue
+            content = upload.read(MAX_UPLOAD_BYTES + 1)
+            if len(content) > MAX_UPLOAD_BYTES:
+                raise PortalInputError(
+                    request.env._(
+                        "%(file)s is larger than %(limit)s MB.", file=upload.filename, limit=MAX_UPLOAD_BYTES // 2**20
+                    ),
+                    status=413,
+                )
+            if not content.startswith(PDF_MAGIC):
+                raise PortalInputError(request.env._("%(file)s is not a PDF file.", file=upload.filename))
+            commands.append(
+                fields.Command.update(document.id, {"datas": base64.b64encode(content), "filename": upload.filename})
+            )
+        return commands
 
     # ------------------------------------------------------------------ jury (portal jurors)
     @http.route(["/my/sinovik/jury"], type="http", auth="user", website=True)
@@ -160,7 +270,10 @@ class SinovikPortal(CustomerPortal):
         if not assignment:
             return request.redirect("/my")
         error = message = None
-        if request.httprequest.method == "POST" and assignment.state == "todo":
+        status = 200
+        if request.httprequest.method == "POST" and assignment.state != "todo":
+            error, status = request.env._("These scores are already submitted: they are locked."), 409
+        elif request.httprequest.method == "POST":
             try:
                 with request.env.cr.savepoint():
                     self._save_scores(assignment, post)
@@ -169,8 +282,8 @@ class SinovikPortal(CustomerPortal):
                         message = request.env._("Your scores have been submitted.")
                     else:
                         message = request.env._("Your scores have been saved.")
-            except (UserError, ValidationError, ValueError) as exc:
-                error = exc.args[0] if exc.args else str(exc)
+            except (UserError, ValidationError) as exc:
+                error, status = (exc.args[0] if exc.args else str(exc)), 400
         values = self._prepare_portal_layout_values()
         values.update(
             {
@@ -182,7 +295,7 @@ class SinovikPortal(CustomerPortal):
                 "message": message,
             }
         )
-        return request.render("sop_survey.portal_sinovik_scoring", values)
+        return request.render("sop_survey.portal_sinovik_scoring", values, status=status)
 
     @staticmethod
     def _save_scores(assignment, post):

@@ -2,15 +2,25 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import check_workflow_fields
+from odoo.addons.sop_survey.tools.access import require_group
+from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+SCORING_ACTIVITY_XMLID = "sop_survey.mail_activity_type_sinovik_scoring"
+# set by action_done / action_reopen only (sudo)
+ASSIGNMENT_WORKFLOW_FIELDS = {"state"}
+# an assignment (and its scores) never moves to another stage or proposal
+FIXED_FIELDS = ("stage_id", "proposal_id")
 
 
 class SopSinovikAssignment(models.Model):
     _name = "sop.sinovik.assignment"
     _description = "SINOVIK Juror Assignment"
-    _inherit = ["mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "stage_id, proposal_id, id"
 
     stage_id = fields.Many2one(
@@ -87,35 +97,59 @@ class SopSinovikAssignment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS)
         stages = self.env["sop.sinovik.stage"].browse([v.get("stage_id") for v in vals_list if v.get("stage_id")])
         stages._check_editable()
-        assignments = super().create(vals_list)
+        assignments = super(SopSinovikAssignment, without_client_defaults(self, ASSIGNMENT_WORKFLOW_FIELDS)).create(
+            vals_list
+        )
         juror_group = self.env.ref("sop_survey.group_sinovik_juror")
         for assignment in assignments:
-            assignment.score_ids = [
+            # score lines are the workflow's (sudo): one per criterion of the stage
+            assignment.sudo().score_ids = [
                 fields.Command.create({"criterion_id": c.id, "score": c.min_score})
                 for c in assignment.stage_id.criterion_ids
             ]
             juror = assignment.juror_id.sudo()
             if juror_group not in juror.groups_id:
                 juror.groups_id = [fields.Command.link(juror_group.id)]
+        assignments._schedule_scoring_activity()
         return assignments
 
     def write(self, vals):
         self.stage_id._check_editable()
-        if (
-            set(vals) - {"score_ids"}
-            and not self.env.su
-            and not self.env.user.has_group("sop_organisasi.group_sop_user")
-        ):
-            raise AccessError(self.env._("Jurors can only enter their scores."))
+        check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS)
+        if not self.env.su:
+            self._check_direct_change(vals)
         return super().write(vals)
+
+    def _check_direct_change(self, vals):
+        """Jurors enter scores only; the Division changes the juror of an unsubmitted scoring only."""
+        if set(vals) - {"score_ids"} and not self.env.user.has_group(DIVISION):
+            raise AccessError(self.env._("Jurors can only enter their scores."))
+        if any(name in vals and self.filtered(lambda a, n=name: a[n].id != vals[n]) for name in FIXED_FIELDS):
+            raise UserError(
+                self.env._(
+                    "A juror assignment stays with its stage and proposal: delete it and assign the juror again."
+                )
+            )
+        if "juror_id" in vals and self.filtered(lambda a: a.state == "done" and a.juror_id.id != vals["juror_id"]):
+            raise UserError(
+                self.env._("The scores are submitted: reopen the scoring before giving it to another juror.")
+            )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_if_stage_open(self):
         self.stage_id._check_editable()
 
     def action_done(self):
+        """The juror submits their scores (the Organization Division may do it for them)."""
+        self.check_access("write")
+        if not (self.env.su or self.env.user.has_group(DIVISION)) and self.filtered(
+            lambda a: a.juror_id != self.env.user
+        ):
+            raise AccessError(self.env._("Only the assigned juror can submit these scores."))
         for assignment in self:
             if assignment.stage_id.state != "open":
                 raise UserError(self.env._("Stage %(name)s is not open for scoring.", name=assignment.stage_id.name))
@@ -123,10 +157,34 @@ class SopSinovikAssignment(models.Model):
             if missing:
                 raise UserError(self.env._("Score every criterion: %(list)s.", list=", ".join(missing.mapped("name"))))
         self.sudo().write({"state": "done"})
+        self._close_scoring_activity(feedback=self.env._("Scores entered."))
         return True
 
     def action_reopen(self):
-        if not self.env.user.has_group("sop_organisasi.group_sop_user"):
-            raise UserError(self.env._("Only the Organization Division can reopen a completed scoring."))
-        self.write({"state": "todo"})
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division can reopen a completed scoring."))
+        self.sudo().write({"state": "todo"})
+        self._schedule_scoring_activity()
         return True
+
+    # ------------------------------------------------------------- activities
+    def _schedule_scoring_activity(self):
+        """Put the scoring on the juror's activities (due at the end of the stage)."""
+        for assignment in self.sudo():
+            assignment.activity_schedule(
+                SCORING_ACTIVITY_XMLID,
+                date_deadline=assignment.stage_id.date_end or fields.Date.context_today(assignment),
+                summary=self.env._(
+                    "Score %(proposal)s (%(stage)s)",
+                    proposal=assignment.proposal_id.name,
+                    stage=assignment.stage_id.name,
+                )[:250],
+                user_id=assignment.juror_id.id,
+            )
+
+    def _close_scoring_activity(self, feedback=None):
+        """Done when the juror has scored; dropped when the stage closes without them."""
+        assignments = self.sudo()
+        if feedback:
+            assignments.activity_feedback([SCORING_ACTIVITY_XMLID], feedback=feedback)
+        else:
+            assignments.activity_unlink([SCORING_ACTIVITY_XMLID])

@@ -6,6 +6,10 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import check_workflow_fields
+from odoo.addons.sop_survey.tools.access import require_group
+from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -24,6 +28,10 @@ WORKFLOW_FIELDS = {
     "award",
     "message_main_attachment_id",
 }
+# set by the workflow methods only (sudo); the mail framework may set the main attachment of any record
+PROTECTED_FIELDS = WORKFLOW_FIELDS - {"message_main_attachment_id"}
+# the Division words the award of a proposal of the final ranking (editable in the form once final)
+AWARD_STATE = "final"
 
 
 class SopSinovikProposal(models.Model):
@@ -113,30 +121,61 @@ class SopSinovikProposal(models.Model):
         """Writes made by the workflow methods themselves (sudo + marker), never by a client."""
         return self.env.su and self.env.context.get("sinovik_workflow")
 
-    def _check_workflow_fields(self, fields_set):
-        """Only the Organization Division may set workflow fields directly (e.g. through RPC)."""
-        forbidden = (fields_set & WORKFLOW_FIELDS) - {"message_main_attachment_id"}
-        if forbidden and not self._is_trusted_write() and not self.env.user.has_group("sop_organisasi.group_sop_user"):
-            raise AccessError(
-                self.env._(
-                    "Only the Organization Division can set %(fields)s; use the proposal's buttons.",
-                    fields=", ".join(sorted(forbidden)),
+    def _check_workflow_fields(self, vals):
+        """Workflow fields are set by the workflow methods only (sudo), whatever the user and the context.
+
+        The one exception: the Division words the award of a proposal of the final ranking.
+        """
+        protected = PROTECTED_FIELDS
+        if self and self._is_division() and all(proposal.state == AWARD_STATE for proposal in self):
+            protected = protected - {"award"}
+        check_workflow_fields(
+            self,
+            vals,
+            protected,
+            lambda labels: self.env._(
+                "Only the Organization Division can set %(fields)s; use the proposal's buttons.", fields=labels
+            ),
+        )
+
+    def _is_division(self):
+        return self.env.su or self.env.user.has_group(DIVISION)
+
+    def _check_opd_and_competition(self, vals):
+        """An OPD liaison files proposals for its own OPDs, in a competition open for registration."""
+        if self._is_division():
+            return
+        if vals.get("opd_id"):
+            opd = self.env["hr.department"].sudo().browse(vals["opd_id"]).exists()
+            if self.env.user not in opd.liaison_user_ids:
+                raise AccessError(self.env._("You can only file proposals for an OPD you act for as liaison."))
+        if vals.get("competition_id"):
+            competition = self.env["sop.sinovik.competition"].sudo().browse(vals["competition_id"]).exists()
+            if competition.state != "open":
+                raise UserError(
+                    self.env._(
+                        "The registration of %(name)s is not open.", name=competition.name or vals["competition_id"]
+                    )
                 )
-            )
 
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_workflow_fields(set(vals))
-        proposals = super().create(vals_list)
+            self._check_workflow_fields(vals)
+            self._check_opd_and_competition(vals)
+        proposals = super(SopSinovikProposal, without_client_defaults(self, PROTECTED_FIELDS)).create(vals_list)
         proposals._sync_lines()
         return proposals
 
     def write(self, vals):
-        self._check_workflow_fields(set(vals))
+        self._check_workflow_fields(vals)
         if not self._is_trusted_write() and set(vals) - WORKFLOW_FIELDS:
             self._check_unlocked()
+            self._check_opd_and_competition(vals)
         result = super().write(vals)
+        if not self.env.su:
+            # record rules are checked before a write only: the proposals must still be the user's afterwards
+            self.check_access("write")
         if "competition_id" in vals:
             self._sync_lines()
         return result
@@ -273,7 +312,11 @@ class SopSinovikProposal(models.Model):
         return problems
 
     def action_submit(self):
-        """Check completeness and word limits of all proposals, then lock them (all-or-nothing)."""
+        """Check completeness and word limits of all proposals, then lock them (all-or-nothing).
+
+        Only a user who may write the proposal (its OPD's liaison, the Organization Division) submits it.
+        """
+        self.check_access("write")
         messages = []
         for proposal in self:
             if proposal.state not in EDITABLE_STATES:
@@ -304,8 +347,7 @@ class SopSinovikProposal(models.Model):
         return True
 
     def _check_division(self):
-        if not self.env.user.has_group("sop_organisasi.group_sop_user"):
-            raise UserError(self.env._("Only the Organization Division can review proposals."))
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division can review proposals."))
 
     def action_return(self, comment):
         """Return submitted proposals for correction, with a to-do activity for the OPD liaisons."""
@@ -369,6 +411,7 @@ class SopSinovikProposal(models.Model):
         return self._open_decision_wizard("reject")
 
     def _open_decision_wizard(self, decision):
+        self._check_division()
         return {
             "type": "ir.actions.act_window",
             "res_model": "sop.sinovik.decision.wizard",

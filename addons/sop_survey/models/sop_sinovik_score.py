@@ -5,6 +5,9 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
+# what a juror (or the Division for them) enters; everything else is set with the assignment
+SCORE_INPUT_FIELDS = {"score", "comment"}
+
 
 class SopSinovikScore(models.Model):
     _name = "sop.sinovik.score"
@@ -41,15 +44,23 @@ class SopSinovikScore(models.Model):
             if criterion.stage_id != line.assignment_id.stage_id:
                 raise ValidationError(self.env._("The criterion belongs to another stage."))
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(self.env._("Score lines are created with the juror assignment, one per criterion."))
+        return super().create(vals_list)
+
     def write(self, vals):
-        if (
-            set(vals) - {"score", "comment"}
-            and not self.env.su
-            and not self.env.user.has_group("sop_organisasi.group_sop_user")
-        ):
+        # the criterion and the assignment of a line are the workflow's, for the Division as well
+        if set(vals) - SCORE_INPUT_FIELDS and not self.env.su:
             raise AccessError(self.env._("Jurors can only enter the score and the comment."))
         for line in self:
             assignment = line.assignment_id
             if assignment.state == "done" or assignment.stage_id.state != "open":
                 raise UserError(self.env._("The scores of %(name)s are locked.", name=assignment.display_name))
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_with_assignment_only(self):
+        if not self.env.su:
+            raise AccessError(self.env._("Score lines are deleted with their juror assignment only."))

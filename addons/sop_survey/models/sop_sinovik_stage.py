@@ -6,10 +6,17 @@ from odoo import models
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import mean
 from odoo.addons.sop_organisasi.tools.sinovik_scoring import rank_entries
+from odoo.addons.sop_survey.tools.access import ADMINISTRATOR
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import check_workflow_fields
+from odoo.addons.sop_survey.tools.access import require_group
+from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 SCORED_KINDS = ("desk", "presentation", "field")
+# set by the workflow methods only (sudo): reopening a closed stage would unlock its scores
+STAGE_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSinovikStage(models.Model):
@@ -77,6 +84,27 @@ class SopSinovikStage(models.Model):
         if any(stage.top_n < 0 for stage in self):
             raise ValidationError(self.env._("Top N cannot be negative."))
 
+    # ------------------------------------------------------------------ create / lock
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_workflow_fields(self, vals, STAGE_WORKFLOW_FIELDS)
+        return super(SopSinovikStage, without_client_defaults(self, STAGE_WORKFLOW_FIELDS)).create(vals_list)
+
+    def write(self, vals):
+        check_workflow_fields(self, vals, STAGE_WORKFLOW_FIELDS)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_pending(self):
+        """An open or closed stage holds juror scores and results: they go only with the whole competition."""
+        if not self.env.su and self.filtered(lambda s: s.state != "pending"):
+            raise UserError(self.env._("Only a pending stage can be deleted: its scores and results are kept."))
+
+    def _set_state(self, state):
+        """The workflow methods change the state (after their own checks)."""
+        self.sudo().write({"state": state})
+
     # ------------------------------------------------------------------ flow
     def _next_scored_stage(self):
         self.ensure_one()
@@ -89,13 +117,17 @@ class SopSinovikStage(models.Model):
         if closed:
             raise UserError(self.env._("Stage %(name)s is closed: its scores are locked.", name=closed[0].display_name))
 
+    def _check_division(self):
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division can run the competition stages."))
+
     def action_open(self):
+        self._check_division()
         for stage in self:
             if stage.state != "pending":
                 raise UserError(self.env._("Only a pending stage can be opened."))
             if stage.is_scored and not stage.criterion_ids:
                 raise UserError(self.env._("Stage %(name)s has no scoring criteria yet.", name=stage.name))
-        self.state = "open"
+        self._set_state("open")
 
     def _stage_proposals(self):
         self.ensure_one()
@@ -133,12 +165,20 @@ class SopSinovikStage(models.Model):
             )
         return rank_entries(entries)
 
+    def _check_close_rights(self, force):
+        self._check_division()
+        if force:
+            require_group(
+                self.env, ADMINISTRATOR, self.env._("Only the SOP Administrator can close a stage with the override.")
+            )
+
     def action_close(self, force=False):
         """Rank the proposals of the stage and advance the top N (all-or-nothing).
 
-        Without ``force`` every assignment of the stage must be complete.
+        Without ``force`` every assignment of the stage must be complete; the override (``force``)
+        is for the SOP Administrator only.
         """
-        force = force or self.env.context.get("sinovik_force_close")
+        self._check_close_rights(force)
         for stage in self:
             if not stage.is_scored:
                 raise UserError(self.env._("Only scored stages are closed with a ranking."))
@@ -185,8 +225,9 @@ class SopSinovikStage(models.Model):
                         "advanced": advanced,
                     }
                 )
-            stage.result_ids.unlink()
-            self.env["sop.sinovik.result"].create(result_vals)
+            # results are the workflow's (sudo): nobody writes them directly
+            stage.sudo().result_ids.unlink()
+            self.env["sop.sinovik.result"].sudo().create(result_vals)
             for entry in ranking:
                 proposal = entry["proposal"]
                 if entry["rank"] > limit:
@@ -206,7 +247,8 @@ class SopSinovikStage(models.Model):
                         outcome=self.env._(", advances") if entry["rank"] <= limit else self.env._(", eliminated"),
                     )
                 )
-            stage.state = "closed"
+            stage._set_state("closed")
+            open_assignments._close_scoring_activity()
             if next_stage and next_stage.state == "pending":
                 next_stage.action_open()
         return True

@@ -37,6 +37,7 @@ class SopSkmFollowup(models.Model):
     result = fields.Text(help="What was done, reported in the next period's SKM report.")
 
     def action_start(self):
+        self.check_access("write")
         for plan in self:
             if plan.state != "draft":
                 raise UserError(self.env._("Only planned follow-ups can be started."))
@@ -50,6 +51,7 @@ class SopSkmFollowup(models.Model):
         self.write({"state": "progress"})
 
     def action_done(self):
+        self.check_access("write")
         for plan in self:
             if plan.state not in ("draft", "progress"):
                 raise UserError(self.env._("Only open follow-ups can be marked done."))
@@ -57,5 +59,6 @@ class SopSkmFollowup(models.Model):
         self.write({"state": "done"})
 
     def action_cancel(self):
+        self.check_access("write")
         self.activity_unlink(["mail.mail_activity_data_todo"])
         self.write({"state": "cancel"})

@@ -4,6 +4,8 @@ from datetime import date
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import require_group
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -100,13 +102,19 @@ class SopSkmPeriod(models.Model):
                     )
                 )
 
+    def _check_division(self):
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division manages the SKM periods."))
+
     def action_close(self):
+        self._check_division()
         self.write({"state": "closed"})
 
     def action_open(self):
+        self._check_division()
         self.write({"state": "open"})
 
     def action_create_questionnaire(self):
+        self._check_division()
         for period in self:
             if period.survey_id:
                 raise UserError(self.env._("The period %(name)s already has a questionnaire.", name=period.name))

@@ -5,6 +5,9 @@ from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENT_SELEC
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_PROFILE_SELECTION
 from odoo.exceptions import ValidationError
 
+# what the answered lines and the IKM of a questionnaire in use depend on
+SKM_KEY_FIELDS = ("skm_element", "skm_profile", "question_type", "is_page", "survey_id")
+
 
 class SurveyQuestion(models.Model):
     _inherit = "survey.question"
@@ -41,3 +44,72 @@ class SurveyQuestion(models.Model):
                         "The answers of the SKM element question %(q)s must score 1, 2, 3 and 4.", q=question.title
                     )
                 )
+
+    # ------------------------------------------------------------------ questionnaires in use
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new element or profile question in an answered questionnaire changes its IKM or breakdowns."""
+        if not self.env.su:
+            tagged = [vals.get("survey_id") for vals in vals_list if vals.get("skm_element") or vals.get("skm_profile")]
+            self.env["survey.survey"].browse(
+                [survey_id for survey_id in tagged if survey_id]
+            )._skm_check_questionnaire_change()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        changed = [name for name in SKM_KEY_FIELDS if name in vals]
+        if self.env.su or not changed:
+            return super().write(vals)
+        surveys = self.env["survey.survey"].browse([*self.sudo().survey_id.ids, vals.get("survey_id") or 0])
+        answered = surveys.exists()._skm_check_questionnaire_change()
+        logged = self.filtered(lambda q: q.sudo().survey_id in answered)
+        Log = self.env["sop.skm.correction"]
+        before = Log._values_text(logged, changed)
+        result = super().write(vals)
+        if logged:
+            after = Log._values_text(logged, changed)
+            Log._log_questionnaire(
+                "write",
+                logged,
+                {
+                    question.id: (
+                        question.sudo().survey_id or answered[:1],
+                        self.env._(
+                            "Question: %(question)s\nBefore:\n%(before)s\nAfter:\n%(after)s",
+                            question=question.title,
+                            before=before[question.id],
+                            after=after[question.id],
+                        ),
+                    )
+                    for question in logged
+                },
+            )
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_answered_skm_by_administrator(self):
+        """Deleting a question deletes its answered lines (database cascade): administrator only, logged."""
+        if self.env.su:
+            return
+        answered = self.sudo().survey_id._skm_answered()
+        if not answered:
+            return
+        answered.with_env(self.env)._skm_check_questionnaire_change()
+        logged = self.filtered(lambda q: q.sudo().survey_id in answered)
+        Line = self.env["survey.user_input.line"].sudo()
+        self.env["sop.skm.correction"]._log_questionnaire(
+            "unlink",
+            logged,
+            {
+                question.id: (
+                    question.sudo().survey_id,
+                    self.env._(
+                        "Question deleted: %(question)s (%(code)s), with %(lines)s answered line(s).",
+                        question=question.title,
+                        code=question.skm_element or question.skm_profile or "-",
+                        lines=Line.search_count([("question_id", "=", question.id)]),
+                    ),
+                )
+                for question in logged
+            },
+        )

@@ -5,6 +5,9 @@ from odoo import models
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_PROFILE_QUESTIONS
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_SUGGESTION_QUESTION
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import require_group
+from odoo.exceptions import AccessError
 
 
 class SurveySurvey(models.Model):
@@ -21,6 +24,36 @@ class SurveySurvey(models.Model):
     def _compute_is_skm(self):
         for survey in self:
             survey.is_skm = any(survey.question_and_page_ids.mapped("skm_element"))
+
+    # ------------------------------------------------------------------ answered questionnaires
+    def _skm_answered(self):
+        """The questionnaires of ``self`` with citizens' SKM answers (any state)."""
+        if not self:
+            return self
+        groups = (
+            self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [("survey_id", "in", self.ids), "|", ("skm_period_id", "!=", False), ("skm_unit_id", "!=", False)],
+                groupby=["survey_id"],
+            )
+        )
+        return self.browse([survey.id for (survey,) in groups])
+
+    def _skm_check_questionnaire_change(self):
+        """Refuse to change the questions or answer options of answered questionnaires (the answered lines
+        and the IKM depend on them) to everybody but the SOP Administrator; return those questionnaires.
+        """
+        answered = self._skm_answered()
+        if answered and not self.env["survey.user_input"]._skm_is_corrector():
+            raise AccessError(
+                self.env._(
+                    "The questionnaire %(survey)s already has citizens' answers: only the SOP Administrator "
+                    "changes or deletes its questions and answer options, and every change is logged.",
+                    survey=answered[0].sudo().title,
+                )
+            )
+        return answered
 
     @api.model
     def _skm_create_questionnaire(self, title=None):
@@ -100,6 +133,7 @@ class SurveySurvey(models.Model):
 
     @api.model
     def action_skm_create_questionnaire(self):
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division creates SKM questionnaires."))
         survey = self._skm_create_questionnaire()
         return {
             "type": "ir.actions.act_window",

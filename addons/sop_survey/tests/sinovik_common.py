@@ -16,6 +16,7 @@ class SinovikFixtures:
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True, mail_create_nolog=True))
         Department = cls.env["hr.department"]
         cls.staff = new_test_user(cls.env, "sinovik_staff", groups="sop_organisasi.group_sop_user")
+        cls.administrator = new_test_user(cls.env, "sinovik_admin", groups="sop_organisasi.group_sop_manager")
         cls.liaison_a = new_test_user(cls.env, "sinovik_liaison_a", groups="sop_organisasi.group_sop_opd_user")
         cls.liaison_c = new_test_user(cls.env, "sinovik_liaison_c", groups="sop_organisasi.group_sop_opd_user")
         cls.portal_b = new_test_user(cls.env, "sinovik_portal_b", groups="base.group_portal")

@@ -1,6 +1,8 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import require_group
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -28,6 +30,7 @@ class SopSinovikAssignWizard(models.TransientModel):
 
     def action_assign(self):
         """Create every missing (proposal, juror) assignment in one go (all-or-nothing)."""
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division can assign jurors."))
         self.ensure_one()
         if not self.proposal_ids:
             raise UserError(self.env._("Select the proposals to assign."))

@@ -13,6 +13,7 @@ class SopSinovikDecisionWizard(models.TransientModel):
     comment = fields.Text(required=True, help="What must be corrected, or why the proposal is rejected.")
 
     def action_confirm(self):
+        self.proposal_ids._check_division()
         self.ensure_one()
         if self.decision == "return":
             self.proposal_ids.action_return(self.comment)

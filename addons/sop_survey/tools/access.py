@@ -1,0 +1,53 @@
+"""Server-side checks of the sop_survey workflows (a hidden button or readonly field is no security)."""
+
+from odoo.exceptions import AccessError
+
+DIVISION = "sop_organisasi.group_sop_user"
+ADMINISTRATOR = "sop_organisasi.group_sop_manager"
+DEFAULT_PREFIX = "default_"
+
+
+def require_group(env, group_xmlid, message):
+    """Raise ``AccessError(message)`` unless the user of ``env`` is in the group (or is the superuser)."""
+    if env.su or env.user.has_group(group_xmlid):
+        return
+    raise AccessError(message)
+
+
+def workflow_fields_in(records, vals, protected):
+    """Labels of the ``protected`` fields that ``vals`` sets outside a workflow method.
+
+    The workflow methods write these fields with ``sudo()`` after their own group and state checks;
+    any other write (a client over RPC, whatever its context) is refused. Returns a sorted list.
+    """
+    if records.env.su:
+        return []
+    return sorted(records._fields[name]._description_string(records.env) for name in set(vals) & set(protected))
+
+
+def check_workflow_fields(records, vals, protected, message=None):
+    """Raise an ``AccessError`` if ``vals`` sets one of the ``protected`` fields outside a workflow method.
+
+    ``message`` (optional) builds the error from the comma-separated field labels.
+    """
+    forbidden = workflow_fields_in(records, vals, protected)
+    if forbidden:
+        labels = ", ".join(forbidden)
+        raise AccessError(
+            message(labels)
+            if message
+            else records.env._("%(fields)s can only be changed through the workflow buttons.", fields=labels)
+        )
+
+
+def without_client_defaults(records, protected):
+    """``records`` without the ``default_<field>`` context keys of the ``protected`` fields.
+
+    A client's context key never sets a workflow field on ``create`` (nor on ``copy``).
+    """
+    context = {
+        key: value
+        for key, value in records.env.context.items()
+        if not (key.startswith(DEFAULT_PREFIX) and key[len(DEFAULT_PREFIX) :] in protected)
+    }
+    return records.with_context(context)
