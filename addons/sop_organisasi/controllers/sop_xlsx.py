@@ -3,8 +3,7 @@ from odoo.http import content_disposition
 from odoo.http import request
 
 from ..tools import sop_xlsx
-
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ..tools.xlsx_writer import XLSX_MIMETYPE
 
 
 class SopXlsxController(http.Controller):

@@ -1,13 +1,10 @@
-import io
-
-import xlsxwriter
-
 from odoo import api
 from odoo import models
 
 from ..tools.dates import format_date_long
-
-XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from ..tools.xlsx_writer import SafeWorkbook
+from ..tools.xlsx_writer import attach_xlsx
+from ..tools.xlsx_writer import download_action
 
 
 class SopAssessmentMixin(models.AbstractModel):
@@ -30,32 +27,17 @@ class SopAssessmentMixin(models.AbstractModel):
             rec.date_long = format_date_long(rec.date)
 
     def action_print_pdf(self):
-        return self.env.ref(self._assessment_report).report_action(self)
+        # config=False: our reports print their own letterhead, no document-layout wizard first
+        return self.env.ref(self._assessment_report).report_action(self, config=False)
 
     def _export_xlsx(self):
         """The records as a workbook, one sheet per record. Returns the file content."""
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-        styles = {
-            "title": workbook.add_format({"bold": True, "font_size": 13, "align": "center"}),
-            "bold": workbook.add_format({"bold": True}),
-            "head": workbook.add_format(
-                {
-                    "bold": True,
-                    "border": 1,
-                    "align": "center",
-                    "valign": "vcenter",
-                    "text_wrap": True,
-                    "bg_color": "#D9D9D9",
-                }
-            ),
-            "cell": workbook.add_format({"border": 1, "valign": "top", "text_wrap": True}),
-            "center": workbook.add_format({"border": 1, "valign": "top", "align": "center"}),
-        }
+        workbook = SafeWorkbook()
+        styles = workbook.add_formats({"title": {"bold": True, "font_size": 13, "align": "center"}})
+        styles["cell"] = styles["text"]
         for index, rec in enumerate(self, start=1):
             rec._xlsx_write_sheet(workbook, styles, index)
-        workbook.close()
-        return output.getvalue()
+        return workbook.to_bytes()
 
     def _xlsx_write_sheet(self, workbook, styles, index):
         """Add the sheet number ``index`` of this record to ``workbook`` (cell formats in ``styles``)."""
@@ -64,17 +46,4 @@ class SopAssessmentMixin(models.AbstractModel):
     def action_export_xlsx(self):
         """Store the XLSX export as an attachment of the record and return the download action."""
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.xlsx".replace("/", "-"),
-                "raw": self._export_xlsx(),
-                "mimetype": XLSX_MIMETYPE,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return download_action(attach_xlsx(self, f"{self.name}.xlsx", self._export_xlsx()))

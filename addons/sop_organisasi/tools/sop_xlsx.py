@@ -15,13 +15,21 @@ From row 5: a section row (code in A, title in B, no actor marked) followed by
 its steps; a step marks its actor column with the symbol kind (Mulai, Proses,
 Keputusan, Selesai); a decision names in the last column the step it returns
 to when the answer is no (e.g. ``A.2``). Times are texts such as ``2 jam``.
+
+Reading is bounded (``MAX_*`` below, documented in docs/sop-documents.md): the file
+size and the zip directory are checked first, then each sheet's declared size, and
+the rows are streamed from openpyxl's read-only mode without padding.
 """
 
 import datetime
 import io
+import zipfile
+
+from odoo.tools.translate import LazyTranslate
 
 from .duration import DurationError
 from .duration import parse_duration
+from .xlsx_writer import SafeWorkbook
 
 LINE_KINDS = ("legal", "qualification", "related", "equipment", "warning", "record")
 BOX_TITLES = {
@@ -61,13 +69,60 @@ HEADER_ROW = 3  # 1-based: first of the two header rows of the procedure sheet
 FIRST_DATA_ROW = 5
 TAIL_HEADERS = ("Kelengkapan", "Waktu", "Output")
 
+# Import limits, checked before the cells are read (docs/sop-documents.md, "Limits").
+# An SOP of 200 steps and 20 actors is a workbook of about 60 KB, 600 KB unpacked.
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the uploaded file
+MAX_UNPACKED_BYTES = 20 * 1024 * 1024  # all parts of the zip archive, unpacked (zip bombs)
+MAX_PARTS = 200  # files inside the zip archive
+MAX_ROWS = 1000  # per sheet
+MAX_COLUMNS = 40  # per sheet (A to AN): No, Kegiatan, up to 33 actors, 5 tail columns
+MAX_STEPS = 200  # per SOP
+
+
+_lt = LazyTranslate(__name__)  # problems found in a workbook, translated by the caller
+BAD_HEADER = "%(ref)s: bad header, expected '%(expected)s'"
+STEP_TEXT_MISSING = "%(ref)s: the step text is missing"
+
 
 class SopWorkbookError(ValueError):
     """Raised with the list of problems found while reading a workbook."""
 
     def __init__(self, messages):
-        super().__init__("\n".join(messages))
+        # the messages are lazy translations (``_lt``): the caller shows them with ``env._(message)``
+        super().__init__("\n".join(str(message) for message in messages))
         self.messages = messages
+
+
+class SopWorkbookDamaged(SopWorkbookError):
+    """The file is a zip archive, but a part of the workbook in it cannot be read."""
+
+    def __init__(self, detail):
+        super().__init__([f"The file is damaged ({detail})."])
+        self.detail = detail
+
+
+class SopWorkbookTooLarge(SopWorkbookError):
+    """The file is past one of the import limits (``limit``: file, unpacked, parts, rows, columns, steps).
+
+    ``found`` is the size found (bytes, number of parts, last row used, last column used
+    as a 1-based index, number of steps); ``sheet`` names the sheet for rows and columns.
+    """
+
+    LIMITS = {
+        "file": MAX_FILE_BYTES,
+        "unpacked": MAX_UNPACKED_BYTES,
+        "parts": MAX_PARTS,
+        "rows": MAX_ROWS,
+        "columns": MAX_COLUMNS,
+        "steps": MAX_STEPS,
+    }
+
+    def __init__(self, limit, found, sheet=None):
+        where = f"{sheet}: " if sheet else ""
+        super().__init__([f"{where}{limit} {found} is past the limit of {self.LIMITS[limit]}"])
+        self.limit = limit
+        self.found = found
+        self.sheet = sheet
 
 
 def col_letter(index):
@@ -88,33 +143,18 @@ def cell_ref(sheet, row, col):
 # ------------------------------------------------------------------- write
 def write_workbook(data):
     """Return XLSX bytes for ``data`` (see ``sop.procedure._get_xlsx_data``)."""
-    import xlsxwriter  # noqa: PLC0415 (imported where used, as Odoo does)
-
-    buffer = io.BytesIO()
-    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    fmt = {
-        "title": book.add_format({"bold": True, "font_size": 13}),
-        "label": book.add_format({"bold": True, "valign": "top", "border": 1, "bg_color": "#EEEEEE"}),
-        "text": book.add_format({"text_wrap": True, "valign": "top", "border": 1}),
-        "date": book.add_format({"num_format": "dd-mm-yyyy", "valign": "top", "border": 1, "align": "left"}),
-        "head": book.add_format(
-            {
-                "bold": True,
-                "align": "center",
-                "valign": "vcenter",
-                "text_wrap": True,
-                "border": 1,
-                "bg_color": "#D9D9D9",
-            }
-        ),
-        "section": book.add_format({"bold": True, "border": 1, "bg_color": "#F2F2F2"}),
-        "center": book.add_format({"align": "center", "valign": "top", "border": 1, "text_wrap": True}),
-        "marker": book.add_format({"align": "center", "valign": "top", "border": 1, "bold": True}),
-    }
+    book = SafeWorkbook()
+    fmt = book.add_formats(
+        {
+            "label": {"bold": True, "valign": "top", "border": 1, "bg_color": "#EEEEEE"},
+            "date": {"num_format": "dd-mm-yyyy", "valign": "top", "border": 1, "align": "left"},
+            "section": {"bold": True, "border": 1, "bg_color": "#F2F2F2"},
+            "marker": {"align": "center", "valign": "top", "border": 1, "bold": True},
+        }
+    )
     _write_identity(book, fmt, data)
     _write_procedure(book, fmt, data)
-    book.close()
-    return buffer.getvalue()
+    return book.to_bytes()
 
 
 def _write_identity(book, fmt, data):
@@ -230,7 +270,7 @@ def _read_date(value, ref, errors):
             return datetime.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    errors.append(f"{ref}: unknown date '{text}' (use dd-mm-yyyy)")
+    errors.append(_lt("%(ref)s: unknown date '%(text)s' (use dd-mm-yyyy)", ref=ref, text=text))
     return None
 
 
@@ -242,34 +282,112 @@ def read_workbook(content):
     while matching names to records. Step ``time`` is parsed into
     ``duration_qty`` / ``duration_unit``; ``return_code`` is checked against
     the codes of the steps of the workbook.
-    """
-    import openpyxl  # noqa: PLC0415
 
+    Files past the limits (``MAX_*``) raise :class:`SopWorkbookTooLarge` before their
+    cells are read; a workbook part that cannot be read raises :class:`SopWorkbookDamaged`.
+    """
+    check_archive(content)
+    sheets = _load_sheets(content)
     errors = []
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # any unreadable file is the user's problem
-        raise SopWorkbookError([f"The file is not an XLSX workbook ({exc.__class__.__name__})."]) from exc
-    for name in (SHEET_IDENTITY, SHEET_PROCEDURE):
-        if name not in book.sheetnames:
-            errors.append(f"{name}: sheet missing (found: {', '.join(book.sheetnames)})")
-    if errors:
-        raise SopWorkbookError(errors)
     data = {"identity": {}, "identity_refs": {}, "lines": [], "roles": [], "sections": []}
-    _read_identity(book[SHEET_IDENTITY], data, errors)
-    _read_procedure(book[SHEET_PROCEDURE], data, errors)
-    book.close()
+    _read_identity(sheets[SHEET_IDENTITY], data, errors)
+    _read_procedure(sheets[SHEET_PROCEDURE], data, errors)
     if errors:
         raise SopWorkbookError(errors)
     return data
 
 
-def _read_identity(sheet, data, errors):
+def check_archive(content):
+    """Refuse a file that is too large, not a zip archive, or unpacks past the limits.
+
+    Only the zip directory is read: the unpacked sizes it declares bound what
+    unpacking can produce (:mod:`zipfile` stops a part at its declared size).
+    """
+    if len(content) > MAX_FILE_BYTES:
+        raise SopWorkbookTooLarge("file", len(content))
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            parts = archive.infolist()
+    except Exception as exc:  # any unreadable file is the user's problem
+        raise SopWorkbookError(
+            [_lt("The file is not an XLSX workbook (%(error)s).", error=exc.__class__.__name__)]
+        ) from exc
+    if len(parts) > MAX_PARTS:
+        raise SopWorkbookTooLarge("parts", len(parts))
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise SopWorkbookTooLarge("unpacked", unpacked)
+
+
+def _load_sheets(content):
+    """The rows of the Identitas and Prosedur sheets, every read of the file inside the error handling."""
+    import openpyxl  # noqa: PLC0415
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:
+        raise SopWorkbookDamaged(exc.__class__.__name__) from exc
+    try:
+        missing = [name for name in (SHEET_IDENTITY, SHEET_PROCEDURE) if name not in book.sheetnames]
+        if missing:
+            found = ", ".join(book.sheetnames)
+            raise SopWorkbookError(
+                [_lt("%(sheet)s: sheet missing (found: %(found)s)", sheet=name, found=found) for name in missing]
+            )
+        return {name: _sheet_rows(book[name]) for name in (SHEET_IDENTITY, SHEET_PROCEDURE)}
+    except SopWorkbookError:
+        raise
+    except Exception as exc:  # a damaged sheet, shared strings or styles part
+        raise SopWorkbookDamaged(exc.__class__.__name__) from exc
+    finally:
+        book.close()
+
+
+def _is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _check_sheet_size(sheet_name, last_row, last_col):
+    if last_row and last_row > MAX_ROWS:
+        raise SopWorkbookTooLarge("rows", last_row, sheet_name)
+    if last_col and last_col > MAX_COLUMNS:
+        raise SopWorkbookTooLarge("columns", last_col, sheet_name)
+
+
+def _sheet_rows(sheet):
+    """The rows of a read-only sheet as lists of values without their trailing empty cells.
+
+    The size the sheet declares (``<dimension ref>``) is checked before any cell is
+    read. The rows are then streamed as they are in the file, not padded to the
+    declared rectangle, and never past row ``MAX_ROWS + 1``: a sheet that declares a
+    wrong size (or none) is refused at the first filled cell past the limits, or when
+    it has any row past that.
+    """
+    _check_sheet_size(sheet.title, sheet.max_row, sheet.max_column)
+    sheet.reset_dimensions()  # from here on, rows are as long as their last cell
+    rows = []
+    for row_number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, values_only=True), start=1):
+        width = len(values)
+        while width and _is_blank(values[width - 1]):
+            width -= 1
+        if width:
+            _check_sheet_size(sheet.title, row_number, width)
+        rows.append(list(values[:width]))
+    # openpyxl yields one (empty) row here when the sheet has any row past the range
+    beyond = MAX_ROWS + 2
+    if next(iter(sheet.iter_rows(min_row=beyond, max_row=beyond, values_only=True)), None) is not None:
+        raise SopWorkbookTooLarge("rows", beyond, sheet.title)
+    while rows and not rows[-1]:
+        rows.pop()
+    return rows
+
+
+def _read_identity(rows, data, errors):
     labels = {label.lower(): key for key, label in IDENTITY_FIELDS}
     titles = {title.lower(): kind for kind, title in BOX_TITLES.items()}
     in_boxes = False
-    for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-        row = list(values) + [None] * 3
+    for row_number, values in enumerate(rows, start=1):
+        row = values + [None] * 3
         label = _text(row[0])
         if not in_boxes:
             if label.lower() == "kotak":
@@ -285,7 +403,9 @@ def _read_identity(sheet, data, errors):
             elif key == "revision_no":
                 text = _text(row[1]) or "0"
                 if not text.isdigit():
-                    errors.append(f"{ref}: the revision must be a whole number, not '{text}'")
+                    errors.append(
+                        _lt("%(ref)s: the revision must be a whole number, not '%(text)s'", ref=ref, text=text)
+                    )
                     text = "0"
                 data["identity"][key] = int(text)
             else:
@@ -295,7 +415,9 @@ def _read_identity(sheet, data, errors):
             continue  # empty lines (as in the template) are ignored
         kind = titles.get(label.lower())
         if kind is None:
-            errors.append(f"{cell_ref(SHEET_IDENTITY, row_number, 0)}: unknown box '{label}'")
+            errors.append(
+                _lt("%(ref)s: unknown box '%(label)s'", ref=cell_ref(SHEET_IDENTITY, row_number, 0), label=label)
+            )
             continue
         data["lines"].append(
             {
@@ -307,7 +429,7 @@ def _read_identity(sheet, data, errors):
         )
     if not data["identity"].get("name"):
         ref = data["identity_refs"].get("name") or f"{SHEET_IDENTITY}!A3"
-        errors.append(f"{ref}: the SOP name ('Nama SOP') is missing")
+        errors.append(_lt("%(ref)s: the SOP name ('Nama SOP') is missing", ref=ref))
 
 
 def _read_procedure_header(top, bottom, width, errors):
@@ -315,18 +437,20 @@ def _read_procedure_header(top, bottom, width, errors):
     header_ok = True
     for col, expected in ((0, "No"), (1, "Kegiatan")):
         if _text(top[col]).lower() != expected.lower():
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, HEADER_ROW, col)}: bad header, expected '{expected}'")
+            errors.append(_lt(BAD_HEADER, ref=cell_ref(SHEET_PROCEDURE, HEADER_ROW, col), expected=expected))
             header_ok = False
     tail = next((col for col in range(2, width) if _text(bottom[col]).lower() == TAIL_HEADERS[0].lower()), None)
     if tail is None:
-        errors.append(f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}: bad header, column 'Kelengkapan' not found")
+        errors.append(
+            _lt("%(ref)s: bad header, column 'Kelengkapan' not found", ref=f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}")
+        )
         return None
     expectations = [(HEADER_ROW + 1, bottom, tail + offset, label, False) for offset, label in enumerate(TAIL_HEADERS)]
     expectations += [(HEADER_ROW, top, tail + 3, "Keterangan", True), (HEADER_ROW, top, tail + 4, "Kembali ke", True)]
     for row_number, row, col, expected, prefix in expectations:
         value = _text(row[col]).lower() if col < width else ""
         if not (value.startswith(expected.lower()) if prefix else value == expected.lower()):
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: bad header, expected '{expected}'")
+            errors.append(_lt(BAD_HEADER, ref=cell_ref(SHEET_PROCEDURE, row_number, col), expected=expected))
             header_ok = False
     return tail if header_ok else None
 
@@ -335,19 +459,25 @@ def _read_step(row, row_number, markers, tail, errors):
     """One step row: text, actor and symbol, Mutu Baku, remarks, return step code."""
     step = {"row": row_number, "name": _text(row[1])}
     if not step["name"]:
-        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
+        errors.append(_lt(STEP_TEXT_MISSING, ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
     if not markers:
-        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 2)}: no actor column is marked for the step")
+        errors.append(
+            _lt("%(ref)s: no actor column is marked for the step", ref=cell_ref(SHEET_PROCEDURE, row_number, 2))
+        )
     elif len(markers) > 1:
         cols = ", ".join(col_letter(col) for col, _marker in markers)
-        errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])}: several actors marked ({cols})")
+        ref = cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])
+        errors.append(_lt("%(ref)s: several actors marked (%(columns)s)", ref=ref, columns=cols))
     else:
         col, marker = markers[0]
         step["role"] = col - 2
         step["kind"] = _MARKER_ALIASES.get(marker.lower())
         if not step["kind"]:
             allowed = ", ".join(KIND_MARKERS.values())
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, col)}: unknown symbol '{marker}' (use {allowed})")
+            ref = cell_ref(SHEET_PROCEDURE, row_number, col)
+            errors.append(
+                _lt("%(ref)s: unknown symbol '%(marker)s' (use %(allowed)s)", ref=ref, marker=marker, allowed=allowed)
+            )
     step["requirement"] = _text(row[tail])
     step["time"] = _text(row[tail + 1])
     step["output"] = _text(row[tail + 2])
@@ -357,22 +487,22 @@ def _read_step(row, row_number, markers, tail, errors):
         try:
             step["duration_qty"], step["duration_unit"] = parse_duration(step["time"])
         except DurationError:
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, tail + 1)}: unknown time '{step['time']}'")
+            ref = cell_ref(SHEET_PROCEDURE, row_number, tail + 1)
+            errors.append(_lt("%(ref)s: unknown time '%(time)s'", ref=ref, time=step["time"]))
     step["return_code"] = _text(row[tail + 4])
     step["return_ref"] = cell_ref(SHEET_PROCEDURE, row_number, tail + 4)
     if step.get("kind") == "decision" and not step["return_code"]:
-        errors.append(f"{step['return_ref']}: decision without return step")
+        errors.append(_lt("%(ref)s: decision without return step", ref=step["return_ref"]))
     elif step["return_code"] and step.get("kind") and step.get("kind") != "decision":
-        errors.append(f"{step['return_ref']}: only a decision (Keputusan) can have a return step")
+        errors.append(_lt("%(ref)s: only a decision (Keputusan) can have a return step", ref=step["return_ref"]))
     return step
 
 
-def _read_procedure(sheet, data, errors):
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+def _read_procedure(rows, data, errors):
     width = max((len(r) for r in rows), default=0)
     rows = [r + [None] * (width + 5 - len(r)) for r in rows]
     if len(rows) < HEADER_ROW + 1:
-        errors.append(f"{SHEET_PROCEDURE}!A{HEADER_ROW}: the header rows are missing")
+        errors.append(_lt("%(ref)s: the header rows are missing", ref=f"{SHEET_PROCEDURE}!A{HEADER_ROW}"))
         return
     tail = _read_procedure_header(rows[HEADER_ROW - 1], rows[HEADER_ROW], width, errors)
     if tail is None:
@@ -381,32 +511,67 @@ def _read_procedure(sheet, data, errors):
         label = _text(rows[HEADER_ROW][col])
         ref = cell_ref(SHEET_PROCEDURE, HEADER_ROW + 1, col)
         if not label:
-            errors.append(f"{ref}: the actor column has no name")
+            errors.append(_lt("%(ref)s: the actor column has no name", ref=ref))
         data["roles"].append({"label": label, "ref": ref})
     codes = {}
     section = None
+    numbers = {}  # step number written in column A -> its row, in the current section
     for row_number, row in enumerate(rows[FIRST_DATA_ROW - 1 :], start=FIRST_DATA_ROW):
         markers = [(col, _text(row[col])) for col in range(2, tail) if _text(row[col])]
         if not markers and not isinstance(row[0], int | float):
             if not _text(row[0]) and not _text(row[1]):
                 if any(_text(v) for v in row):
-                    errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the step text is missing")
+                    errors.append(_lt(STEP_TEXT_MISSING, ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
                 continue
             if not _text(row[1]):
-                errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 1)}: the section title is missing")
+                errors.append(
+                    _lt("%(ref)s: the section title is missing", ref=cell_ref(SHEET_PROCEDURE, row_number, 1))
+                )
             section = {"code": _text(row[0]), "name": _text(row[1]), "steps": []}
             data["sections"].append(section)
+            numbers = {}
             continue
         if section is None:
-            errors.append(f"{cell_ref(SHEET_PROCEDURE, row_number, 0)}: a step comes before the first section row")
+            ref = cell_ref(SHEET_PROCEDURE, row_number, 0)
+            errors.append(_lt("%(ref)s: a step comes before the first section row", ref=ref))
             section = {"code": "", "name": "", "steps": []}
             data["sections"].append(section)
+        _check_step_number(_text(row[0]), row_number, section, numbers, errors)
         step = _read_step(row, row_number, markers, tail, errors)
         section["steps"].append(step)
         number = len(section["steps"])
         step["code"] = f"{section['code']}.{number}" if section["code"] else str(number)
         codes[step["code"].lower()] = step
+    steps = sum(len(sec["steps"]) for sec in data["sections"])
+    if steps > MAX_STEPS:
+        raise SopWorkbookTooLarge("steps", steps)
     _check_returns(data, codes, errors)
+
+
+def _check_step_number(number, row_number, section, numbers, errors):
+    """A step number (column A) is used once per section; the codes still follow the row order."""
+    if not number:
+        return
+    if number in numbers:
+        ref = cell_ref(SHEET_PROCEDURE, row_number, 0)
+        if section["code"]:
+            message = _lt(
+                "%(ref)s: step number %(number)s is used twice in section %(section)s (also in row %(row)s)",
+                ref=ref,
+                number=number,
+                section=section["code"],
+                row=numbers[number],
+            )
+        else:
+            message = _lt(
+                "%(ref)s: step number %(number)s is used twice in the section (also in row %(row)s)",
+                ref=ref,
+                number=number,
+                row=numbers[number],
+            )
+        errors.append(message)
+    else:
+        numbers[number] = row_number
 
 
 def _check_returns(data, codes, errors):
@@ -416,11 +581,13 @@ def _check_returns(data, codes, errors):
             continue
         target = codes.get(step["return_code"].lower())
         if target is None:
-            errors.append(f"{step['return_ref']}: unknown return step '{step['return_code']}'")
+            errors.append(
+                _lt("%(ref)s: unknown return step '%(code)s'", ref=step["return_ref"], code=step["return_code"])
+            )
         elif target is step:
-            errors.append(f"{step['return_ref']}: a decision cannot return to itself")
+            errors.append(_lt("%(ref)s: a decision cannot return to itself", ref=step["return_ref"]))
     if not any(sec["steps"] for sec in data["sections"]):
-        errors.append(f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}: the procedure has no steps")
+        errors.append(_lt("%(ref)s: the procedure has no steps", ref=f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}"))
 
 
 def template_data(role_labels):

