@@ -9,25 +9,39 @@
    GROUP BY) against Odoo's own survey statistics
    (``survey.question._prepare_statistics`` on the same answer lines, the
    computation behind /survey/results), and prints the ratio.
-3. Starts ``python -m odoo`` on a free port against that database and posts 200
-   public submissions to /skm/<token> with ``requests`` (GET form + POST), then
-   prints submissions per second and stops the server.
+3. Load over HTTP: starts ``python -m odoo`` twice against that database, the
+   single-process server (config/odoo.conf, ``--workers=0``) and the production
+   configuration (config/odoo-production.conf: prefork workers, its limits; with
+   the local database connection), and posts the same number of public
+   submissions (GET form + POST) from concurrent clients to each through the
+   unit's kiosk link (so the load from 127.0.0.1 is legitimately not limited per
+   address). Prints submissions per second, p95 latencies and the ratio.
+4. On the production server: 1,000 submissions from 50 concurrent clients must
+   store exactly 1,000 answers with no error.
 
 Run with the project's virtualenv from the repository root:
-    /opt/sop-odoo/venv/bin/python tests/bench/bench_skm.py [--db NAME] [--responses N] [--submissions N]
+    /opt/sop-odoo/venv/bin/python tests/bench/bench_skm.py [--db NAME] [--responses N] [--http-only]
+        [--submissions N] [--clients N] [--workers N] [--check-submissions N] [--check-clients N]
 """
 
 import argparse
+import configparser
 import os
 import re
 import socket
+import statistics
 import subprocess
 import sys
+import threading
 import time
+from collections import Counter
+from contextlib import contextmanager
 
+from benchlib import PROJECT
 from benchlib import ensure_database
 from benchlib import load_registry
 from benchlib import odoo_args
+from benchlib import shell
 
 UNITS = 20
 PERIODS = 4
@@ -38,7 +52,8 @@ def generate(env, responses):
     from datetime import date  # noqa: PLC0415
 
     cr = env.cr
-    env["ir.config_parameter"].set_param("sop_survey.skm_rate_limit", "1000000")
+    # the default address limit: the load is sent through the unit's kiosk link
+    env["ir.config_parameter"].set_param("sop_survey.skm_rate_limit", False)
     survey = env["survey.survey"].search([("title", "=", "SKM Bench")], limit=1)
     if survey:
         cr.execute("SELECT count(*) FROM survey_user_input WHERE survey_id = %s AND state = 'done'", (survey.id,))
@@ -198,19 +213,58 @@ def form_fields(html):
     return fields
 
 
-def bench_http(db, token, submissions):
+def server_command(db, production, workers):
+    """``python -m odoo`` options: the single-process test configuration or the production one."""
+    if not production:
+        return [*odoo_args(db), "--workers=0", "--max-cron-threads=0"]
+    local = configparser.ConfigParser()
+    local.read(PROJECT / "config/odoo.conf")
+    options = local["options"]
+    return [
+        "-c",
+        str(PROJECT / "config/odoo-production.conf"),
+        # the local database, addons and data directory instead of the containers'
+        "--addons-path",
+        shell("addons_path"),
+        "-d",
+        db,
+        f"--db-filter=^{db}$",
+        "--db_host",
+        options.get("db_host", "127.0.0.1"),
+        "--db_port",
+        options.get("db_port", "5432"),
+        "--db_user",
+        options.get("db_user", "odoo"),
+        "--data-dir",
+        os.path.expanduser("~/.local/share/Odoo"),
+        "--http-interface",
+        "127.0.0.1",
+        "--gevent-port",
+        str(free_port()),
+        "--max-cron-threads=0",
+        *([f"--workers={workers}"] if workers else []),
+    ]
+
+
+@contextmanager
+def running_server(db, production, workers=None):
+    """Start an Odoo server on a free port; yield its base URL; stop it."""
     import requests  # noqa: PLC0415
 
     port = free_port()
-    python = sys.executable
     log = open(f"/tmp/bench_skm_server_{port}.log", "w")
+    # odoo-bin, not "python -m odoo": the prefork server re-executes its command line for the gevent process
+    odoo_bin = shell('echo "$ODOO_DIR/odoo-bin"')
     server = subprocess.Popen(
-        [python, "-m", "odoo", *odoo_args(db), "--http-port", str(port), "--workers=0", "--max-cron-threads=0"],
+        [sys.executable, odoo_bin, *server_command(db, production, workers), "--http-port", str(port)],
         stdout=log,
         stderr=subprocess.STDOUT,
+        # a worker waits 2 s (Odoo's default) for a request once it accepted the connection; 50 client
+        # threads of this one Python process on a loaded machine can stall longer than that (nginx cannot)
+        env=dict(os.environ, ODOO_HTTP_SOCKET_TIMEOUT="30"),
     )
+    base = f"http://127.0.0.1:{port}"
     try:
-        base = f"http://127.0.0.1:{port}"
         for _i in range(120):
             try:
                 if requests.get(f"{base}/web/health", timeout=2).status_code == 200:
@@ -219,23 +273,8 @@ def bench_http(db, token, submissions):
                 pass
             time.sleep(1)
         else:
-            raise RuntimeError("the Odoo server did not start")
-        session = requests.Session()
-        warm = session.get(f"{base}/skm/{token}", timeout=60)
-        warm.raise_for_status()
-        fields = form_fields(warm.text)
-        assert len(fields) >= 13, f"unexpected form: {sorted(fields)}"
-        ok = 0
-        started = time.perf_counter()
-        for _i in range(submissions):
-            page = session.get(f"{base}/skm/{token}", timeout=60)
-            visit = re.search(r'name="visit_token" value="([^"]+)"', page.text).group(1)
-            response = session.post(
-                f"{base}/skm/{token}/submit", data=dict(fields, visit_token=visit), allow_redirects=False, timeout=60
-            )
-            ok += response.status_code == 303
-        elapsed = time.perf_counter() - started
-        return ok, elapsed
+            raise RuntimeError(f"the Odoo server did not start (log: {log.name})")
+        yield base, server.pid
     finally:
         server.terminate()
         try:
@@ -245,12 +284,149 @@ def bench_http(db, token, submissions):
         log.close()
 
 
+def submit_one(session, base, path, fields):
+    """GET the form, POST the answers; ``(error or None, seconds of the POST)``."""
+    page = session.get(f"{base}{path}", timeout=120)
+    visit = re.search(r'name="visit_token" value="([^"]+)"', page.text)
+    kiosk = re.search(r'name="kiosk_token" value="([^"]+)"', page.text)
+    if page.status_code != 200 or not visit or not kiosk:
+        return f"GET {page.status_code}", 0.0
+    started = time.perf_counter()
+    response = session.post(
+        f"{base}{path.split('/kiosk/')[0]}/submit",
+        data=dict(fields, visit_token=visit.group(1), kiosk_token=kiosk.group(1)),
+        allow_redirects=False,
+        timeout=120,
+    )
+    return (None if response.status_code == 303 else f"POST {response.status_code}"), time.perf_counter() - started
+
+
+def load(base, path, fields, submissions, clients):
+    """``submissions`` public submissions from ``clients`` concurrent clients.
+
+    Returns the number stored (303), the errors, the elapsed time and the
+    latencies (GET + POST, POST alone) of each submission.
+    """
+    import requests  # noqa: PLC0415
+
+    remaining = iter(range(submissions))
+    lock = threading.Lock()
+    results = []
+
+    def client():
+        session = requests.Session()
+        while True:
+            with lock:
+                if next(remaining, None) is None:
+                    return
+            started = time.perf_counter()
+            try:
+                error, post_time = submit_one(session, base, path, fields)
+            except requests.RequestException as exception:
+                reason = re.sub(r"object at 0x[0-9a-f]+", "", str(exception))[-80:]
+                error, post_time = f"{type(exception).__name__}: {reason}", 0.0
+            results.append((error, time.perf_counter() - started, post_time))
+
+    threads = [threading.Thread(target=client) for _i in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    errors = Counter(r[0] for r in results if r[0])
+    ok = len(results) - sum(errors.values())
+    return ok, errors, elapsed, [r[1] for r in results], [r[2] for r in results if not r[0]]
+
+
+def error_text(errors):
+    return f"{sum(errors.values())} errors" + (f" {dict(errors)}" if errors else "")
+
+
+def p95(values):
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 2 else (values or [0.0])[0]
+
+
+def machine_load():
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} cores"
+
+
+def cpu_seconds(pid):
+    """CPU time used so far by process ``pid`` and its children (the server's workers)."""
+    import psutil  # noqa: PLC0415 - an Odoo requirement
+
+    process = psutil.Process(pid)
+    total = 0.0
+    for proc in [process, *process.children(recursive=True)]:
+        try:
+            times = proc.cpu_times()
+        except psutil.NoSuchProcess:
+            continue
+        total += times.user + times.system
+    return total
+
+
+def bench_server(label, server, path, fields, args):
+    base, pid = server
+    # warm-up: every worker loads the registry and renders the form once
+    load(base, path, fields, 4 * args.clients, args.clients)
+    server_cpu, client_cpu = cpu_seconds(pid), time.process_time()
+    ok, errors, elapsed, total, post = load(base, path, fields, args.submissions, args.clients)
+    server_cpu, client_cpu = cpu_seconds(pid) - server_cpu, time.process_time() - client_cpu
+    rate = ok / elapsed
+    print(
+        f"  {label:<30}: {ok}/{args.submissions} stored, {error_text(errors)}, {elapsed:6.2f} s, {rate:6.1f}/s,"
+        f" p95 {p95(total) * 1000:.0f} ms (GET+POST), POST p95 {p95(post) * 1000:.0f} ms;"
+        f" CPU: Odoo {server_cpu:.1f} s ({server_cpu / elapsed:.2f} cores), clients {client_cpu:.1f} s"
+        f"  [{machine_load()}]",
+        flush=True,
+    )
+    return rate
+
+
+def bench_http(db, path, args, count_answers):
+    import requests  # noqa: PLC0415
+
+    fields = None
+    print(
+        f"\nHTTP load: {args.submissions} public submissions (GET kiosk form + POST) from {args.clients} clients",
+        flush=True,
+    )
+    rates = {}
+    for production in (False, True):
+        workers = args.workers or "config"
+        label = f"production ({workers} workers)" if production else "single process (workers=0)"
+        with running_server(db, production, args.workers) as server:
+            base = server[0]
+            if fields is None:
+                fields = form_fields(requests.get(f"{base}{path}", timeout=60).text)
+                assert len(fields) >= 13, f"unexpected form: {sorted(fields)}"
+            rates[production] = bench_server(label, server, path, fields, args)
+            if production:
+                before = count_answers()
+                ok, errors, elapsed, total, _post = load(base, path, fields, args.check_submissions, args.check_clients)
+                stored = count_answers() - before
+                print(
+                    f"\nExactness on the production server: {args.check_submissions} submissions from "
+                    f"{args.check_clients} concurrent clients: {ok} accepted, {error_text(errors)}, {stored} answers "
+                    f"stored ({'OK' if stored == ok == args.check_submissions and not errors else 'MISMATCH'}), "
+                    f"{ok / elapsed:.1f} submissions/s, p95 {p95(total) * 1000:.0f} ms  [{machine_load()}]"
+                )
+    print(f"\nproduction / single process: {rates[True] / rates[False]:.2f}x")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", default=os.environ.get("SKM_BENCH_DB", "sop_bench_skm"))
     parser.add_argument("--responses", type=int, default=100_000)
-    parser.add_argument("--submissions", type=int, default=200)
+    parser.add_argument("--submissions", type=int, default=400, help="per server, for the throughput")
+    parser.add_argument("--clients", type=int, default=8, help="concurrent clients for the throughput")
+    parser.add_argument("--workers", type=int, default=0, help="override the workers of the production config")
+    parser.add_argument("--check-submissions", type=int, default=1000)
+    parser.add_argument("--check-clients", type=int, default=50)
     parser.add_argument("--skip-baseline", action="store_true")
+    parser.add_argument("--http-only", action="store_true", help="skip the IKM timings")
     args = parser.parse_args()
 
     ensure_database(args.db)
@@ -258,26 +434,32 @@ def main():
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
         survey = generate(env, args.responses)
-        rows, timings, city, city_time, genders, gender_time, dashboard_time = time_ikm(env, survey)
-        print(f"\nIKM of all units x periods: {len(rows)} groups over {args.responses} responses")
-        print(f"  sop.skm.ikm (SQL GROUP BY)  : best {min(timings):.3f} s, first {timings[0]:.3f} s")
-        print(f"  city-wide IKM               : {city_time:.3f} s -> {city[0]['ikm']} {city[0]['category']}")
-        print(f"  by gender                   : {gender_time:.3f} s ({len(genders)} groups)")
-        print(f"  dashboard read_group (view) : {dashboard_time:.3f} s")
-        if not args.skip_baseline:
-            _stats, nlines, baseline = time_baseline(env, survey)
-            print(f"  Odoo _prepare_statistics    : {baseline:.3f} s ({nlines} lines, 9 questions, survey-wide only)")
-            print(f"  ratio baseline / ours       : {baseline / min(timings):.0f}x faster")
-        unit = env["sop.skm.unit"].browse(rows[0]["unit"])
-        token = unit.access_token
-        before = env["survey.user_input"].search_count([("survey_id", "=", survey.id), ("state", "=", "done")])
+        unit = env["sop.skm.unit"].search([("opd_id.name", "=", "Dinas Bench")], limit=1)
+        if not args.http_only:
+            rows, timings, city, city_time, genders, gender_time, dashboard_time = time_ikm(env, survey)
+            print(f"\nIKM of all units x periods: {len(rows)} groups over {args.responses} responses")
+            print(f"  sop.skm.ikm (SQL GROUP BY)  : best {min(timings):.3f} s, first {timings[0]:.3f} s")
+            print(f"  city-wide IKM               : {city_time:.3f} s -> {city[0]['ikm']} {city[0]['category']}")
+            print(f"  by gender                   : {gender_time:.3f} s ({len(genders)} groups)")
+            print(f"  dashboard read_group (view) : {dashboard_time:.3f} s")
+            if not args.skip_baseline:
+                _stats, nlines, baseline = time_baseline(env, survey)
+                print(
+                    f"  Odoo _prepare_statistics    : {baseline:.3f} s ({nlines} lines, 9 questions, survey-wide only)"
+                )
+                print(f"  ratio baseline / ours       : {baseline / min(timings):.0f}x faster")
+        # the counter's tablet: answers from its kiosk link are not limited per address
+        if not unit.kiosk_token:
+            unit.action_kiosk_new_link()
+        path = f"/skm/{unit.access_token}/kiosk/{unit.kiosk_token}"
         cr.commit()
-    ok, elapsed = bench_http(args.db, token, args.submissions)
-    with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {"lang": "en_US"})
-        after = env["survey.user_input"].search_count([("survey_id", "=", survey.id), ("state", "=", "done")])
-    print(f"\nHTTP: {ok}/{args.submissions} public submissions (GET form + POST) in {elapsed:.2f} s")
-    print(f"  {ok / elapsed:.1f} submissions/s, {after - before} answers stored")
+
+    def count_answers():
+        with registry.cursor() as cr:
+            cr.execute("SELECT count(*) FROM survey_user_input WHERE survey_id = %s AND state = 'done'", (survey.id,))
+            return cr.fetchone()[0]
+
+    bench_http(args.db, path, args, count_answers)
 
 
 if __name__ == "__main__":

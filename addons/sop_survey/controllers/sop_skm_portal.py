@@ -3,6 +3,7 @@ import logging
 from odoo import fields
 from odoo import http
 from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
+from odoo.addons.sop_survey.models.sop_skm_visit import RATE_WINDOW_MINUTES
 from odoo.exceptions import AccessError
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
@@ -18,22 +19,28 @@ RENDERED_TYPES = ("simple_choice", "multiple_choice", "char_box", "text_box", "n
 class SkmRejected(Exception):
     """A public submission that is refused: nothing is stored."""
 
-    def __init__(self, status, title, message, errors=None):
+    def __init__(self, status, title, message, errors=None, *, retry_after=0, form=None):
         super().__init__(message)
         self.status = status
         self.title = title
         self.message = message
         self.errors = errors or []
+        self.retry_after = retry_after
+        self.form = form  # form values to show again with the answers typed in (``_form_values``)
 
 
 class SkmPortal(http.Controller):
     # ----------------------------------------------------------- helpers
-    def _error(self, status, title, message, errors=None, unit=None):
-        return request.render(
-            "sop_survey.skm_portal_error",
-            {"status": status, "title": title, "message": message, "errors": errors or [], "unit": unit},
-            status=status,
-        )
+    def _error(self, status, title, message, errors=None, *, unit=None, stored_note=True):
+        values = {
+            "status": status,
+            "title": title,
+            "message": message,
+            "errors": errors or [],
+            "unit": unit,
+            "stored_note": stored_note,
+        }
+        return request.render("sop_survey.skm_portal_error", values, status=status)
 
     def _unit_from_token(self, unit_token):
         unit = request.env["sop.skm.unit"].sudo().search([("access_token", "=", unit_token or "")], limit=1)
@@ -65,6 +72,43 @@ class SkmPortal(http.Controller):
     def _client_ip():
         return request.httprequest.remote_addr or ""
 
+    @staticmethod
+    def _minutes(seconds):
+        return max(1, -(-seconds // 60))
+
+    def _limited(self, retry_after, unit):
+        response = self._error(
+            429,
+            "Batas pengisian tercapai",
+            "Sudah terlalu banyak jawaban untuk unit layanan ini dari jaringan Anda dalam "
+            f"{RATE_WINDOW_MINUTES} menit terakhir. Silakan coba lagi sekitar {self._minutes(retry_after)} "
+            "menit lagi. Di loket pelayanan, silakan isi survei melalui perangkat survei yang disediakan petugas.",
+            unit=unit,
+            stored_note=False,
+        )
+        response.headers["Retry-After"] = str(retry_after)
+        return response
+
+    def _form_values(self, unit, period, service, visit_token, kiosk_token=None):
+        return {
+            "unit": unit,
+            "service": service,
+            "period": period,
+            "survey": period.survey_id,
+            "questions": self._questions(period.survey_id),
+            "visit_token": visit_token,
+            "kiosk_token": kiosk_token or "",
+            "honeypot_field": HONEYPOT_FIELD,
+            "today": fields.Date.context_today(unit),
+            "element_names": {code: name for code, name, _q, _l in SKM_ELEMENTS},
+            "answers": {},
+        }
+
+    def _render_form(self, values, status=200):
+        response = request.render("sop_survey.skm_portal_form", values, status=status)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
     # ------------------------------------------------------------- pages
     @http.route(
         ["/skm/<string:unit_token>", "/skm/<string:unit_token>/<int:service_id>"],
@@ -74,8 +118,29 @@ class SkmPortal(http.Controller):
         sitemap=False,
     )
     def skm_form(self, unit_token, service_id=None, **kwargs):
+        return self._skm_form_page(unit_token, service_id=service_id)
+
+    @http.route(
+        "/skm/<string:unit_token>/kiosk/<string:kiosk_token>",
+        type="http",
+        auth="public",
+        methods=["GET"],
+        sitemap=False,
+    )
+    def skm_kiosk_form(self, unit_token, kiosk_token, **kwargs):
+        """The form on the unit's own tablet at the counter: not limited per address."""
+        return self._skm_form_page(unit_token, kiosk_token=kiosk_token)
+
+    def _skm_form_page(self, unit_token, service_id=None, kiosk_token=None):
         try:
             unit = self._unit_from_token(unit_token)
+            if kiosk_token is not None and not unit._skm_is_kiosk(kiosk_token):
+                raise SkmRejected(
+                    404,
+                    "Tautan kiosk tidak berlaku",
+                    "Tautan kiosk ini tidak dikenal atau sudah diganti. Mintalah tautan kiosk yang baru kepada "
+                    "pengelola survei.",
+                )
             period = self._open_period()
         except SkmRejected as rejected:
             return self._error(rejected.status, rejected.title, rejected.message)
@@ -84,28 +149,23 @@ class SkmPortal(http.Controller):
             return self._error(
                 404, "Layanan tidak ditemukan", "Jenis layanan pada tautan ini tidak dikenal.", unit=unit
             )
-        values = {
-            "unit": unit,
-            "service": service,
-            "period": period,
-            "survey": period.survey_id,
-            "questions": self._questions(period.survey_id),
-            "visit_token": request.env["sop.skm.visit"].sudo()._make_token(unit, service, period),
-            "honeypot_field": HONEYPOT_FIELD,
-            "today": fields.Date.context_today(unit),
-            "element_names": {code: name for code, name, _q, _l in SKM_ELEMENTS},
-        }
-        response = request.render("sop_survey.skm_portal_form", values)
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        Visit = request.env["sop.skm.visit"].sudo()
+        if not kiosk_token:
+            retry_after = Visit._retry_after(unit, self._client_ip())
+            if retry_after:
+                return self._limited(retry_after, unit)
+        visit_token = Visit._make_token(unit, service, period)
+        return self._render_form(self._form_values(unit, period, service, visit_token, kiosk_token))
 
     @http.route("/skm/<string:unit_token>/thanks", type="http", auth="public", methods=["GET"], sitemap=False)
-    def skm_thanks(self, unit_token, **kwargs):
+    def skm_thanks(self, unit_token, kiosk=None, **kwargs):
         try:
             unit = self._unit_from_token(unit_token)
         except SkmRejected as rejected:
             return self._error(rejected.status, rejected.title, rejected.message)
-        return request.render("sop_survey.skm_portal_thanks", {"unit": unit})
+        # on the kiosk: back to an empty form for the next citizen
+        kiosk_url = f"/skm/{unit.access_token}/kiosk/{kiosk}" if kiosk and unit._skm_is_kiosk(kiosk) else None
+        return request.render("sop_survey.skm_portal_thanks", {"unit": unit, "kiosk_url": kiosk_url})
 
     @http.route(
         "/skm/<string:unit_token>/submit",
@@ -122,20 +182,27 @@ class SkmPortal(http.Controller):
             user_input = self._skm_save(unit, post)
         except SkmRejected as rejected:
             _logger.info("SKM submission refused (%s): %s", rejected.status, rejected.message)
-            return self._error(rejected.status, rejected.title, rejected.message, rejected.errors, unit=unit)
+            if rejected.form:
+                # nothing typed is lost: the same form again, answers filled in, the message on top
+                response = self._render_form(
+                    dict(rejected.form, notice=rejected.message, notice_errors=rejected.errors), rejected.status
+                )
+            else:
+                response = self._error(rejected.status, rejected.title, rejected.message, rejected.errors, unit=unit)
+            if rejected.retry_after:
+                response.headers["Retry-After"] = str(rejected.retry_after)
+            return response
         _logger.info("SKM answer %s stored for unit %s", user_input.id, unit.id)
-        return request.redirect(f"/skm/{unit.access_token}/thanks", code=303)
+        kiosk_token = post.get("kiosk_token")
+        query = f"?kiosk={kiosk_token}" if unit._skm_is_kiosk(kiosk_token) else ""
+        return request.redirect(f"/skm/{unit.access_token}/thanks{query}", code=303)
 
     # -------------------------------------------------------- submission
     def _skm_save(self, unit, post):
         Visit = request.env["sop.skm.visit"].sudo()
         ip = self._client_ip()
-        if Visit._is_rate_limited(ip):
-            raise SkmRejected(
-                429,
-                "Terlalu banyak pengiriman",
-                "Terlalu banyak jawaban dikirim dari alamat ini. Silakan coba lagi beberapa menit lagi.",
-            )
+        # the unit's own tablet (valid kiosk token) is not limited per address; any other token counts as a phone
+        kiosk = unit._skm_is_kiosk(post.get("kiosk_token"))
         if post.get(HONEYPOT_FIELD):
             raise SkmRejected(400, "Jawaban ditolak", "Formulir tidak valid.")
         visit = Visit._read_token(post.get("visit_token"))
@@ -149,14 +216,33 @@ class SkmPortal(http.Controller):
         if not period or period.state != "open" or not period.survey_id:
             raise SkmRejected(403, "Survei sedang ditutup", "Periode survei ini sudah ditutup.")
         service = self._skm_service(unit, post.get("service_id") or visit["service_id"])
+        form = dict(
+            self._form_values(
+                unit, period, service, post.get("visit_token"), post.get("kiosk_token") if kiosk else None
+            ),
+            answers=self._typed_answers(),
+        )
         answers, errors = self._skm_validate(period.survey_id, unit, service, post)
         if errors:
-            raise SkmRejected(400, "Jawaban belum lengkap atau tidak valid", "Periksa kembali jawaban Anda.", errors)
+            raise SkmRejected(
+                400, "Jawaban belum lengkap atau tidak valid", "Periksa kembali jawaban Anda.", errors, form=form
+            )
 
         survey = period.survey_id.sudo()
         try:
             with request.env.cr.savepoint():
-                if not Visit._consume(visit["nonce"], ip, unit):
+                retry_after = 0 if kiosk else Visit._take_slot(unit, ip)
+                if retry_after:
+                    raise SkmRejected(
+                        429,
+                        "Terlalu banyak pengiriman",
+                        "Jawaban Anda belum terkirim: sudah terlalu banyak jawaban untuk unit layanan ini dari "
+                        f"jaringan Anda dalam {RATE_WINDOW_MINUTES} menit terakhir. Isian Anda masih ada di bawah; "
+                        f"silakan tekan Kirim lagi sekitar {self._minutes(retry_after)} menit lagi.",
+                        retry_after=retry_after,
+                        form=form,
+                    )
+                if not Visit._consume(visit["nonce"], ip, unit, kiosk=kiosk):
                     raise SkmRejected(
                         409,
                         "Jawaban sudah diterima",
@@ -176,6 +262,14 @@ class SkmPortal(http.Controller):
         except UserError as error:
             raise SkmRejected(403, "Survei tidak tersedia", str(error)) from error
         return user_input
+
+    @staticmethod
+    def _typed_answers():
+        """The answers as posted (``{field name: [values]}``), to fill the form in again."""
+        form = request.httprequest.form
+        return {
+            name: [value[:MAX_TEXT_LENGTH] for value in form.getlist(name)] for name in form if name.startswith("q_")
+        }
 
     def _skm_service(self, unit, service_id):
         if not service_id or str(service_id) == "0":

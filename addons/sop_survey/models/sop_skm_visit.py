@@ -1,4 +1,5 @@
 import hashlib
+import math
 import time
 import uuid
 from datetime import timedelta
@@ -19,8 +20,8 @@ class SopSkmVisit(models.Model):
 
     The form carries a signed token (unit, service, period, nonce, time); the
     nonce is stored here when the answer is saved, so a refresh or a back
-    button can never count an answer twice. The rows also feed the per-address
-    rate limit.
+    button can never count an answer twice. The rows also feed the rate limit
+    per unit and address (``_take_slot``); a unit's kiosk is exempt.
     """
 
     _name = "sop.skm.visit"
@@ -31,6 +32,7 @@ class SopSkmVisit(models.Model):
     ip_hash = fields.Char(string="Address (hash)", index=True, readonly=True)
     unit_id = fields.Many2one("sop.skm.unit", readonly=True, ondelete="cascade")
     user_input_id = fields.Many2one("survey.user_input", readonly=True, ondelete="set null")
+    kiosk = fields.Boolean(readonly=True, help="Sent from the unit's kiosk link: not counted in the address limit.")
 
     _sql_constraints = [
         ("nonce_unique", "unique(nonce)", "A visit token can be used only once."),
@@ -69,7 +71,10 @@ class SopSkmVisit(models.Model):
 
     # ------------------------------------------------------------ rate limit
     @api.model
-    def _rate_limit(self):
+    def _rate_limit(self, unit=None):
+        """Answers one address may send to ``unit`` per window: the unit's own limit, else the default."""
+        if unit and unit.skm_rate_limit:
+            return unit.skm_rate_limit
         value = self.env["ir.config_parameter"].sudo().get_param("sop_survey.skm_rate_limit")
         try:
             return int(value) if value else DEFAULT_RATE_LIMIT
@@ -77,22 +82,64 @@ class SopSkmVisit(models.Model):
             return DEFAULT_RATE_LIMIT
 
     @api.model
-    def _is_rate_limited(self, ip):
-        since = fields.Datetime.now() - timedelta(minutes=RATE_WINDOW_MINUTES)
-        count = self.sudo().search_count([("ip_hash", "=", self._hash_ip(ip)), ("create_date", ">=", since)])
-        return count >= self._rate_limit()
+    def _retry_after(self, unit, ip, cr=None):
+        """Seconds before ``ip`` may answer again at ``unit`` (0: it may answer now).
+
+        Read with ``cr`` (default: the current transaction). Times are the
+        database clock's (``clock_timestamp``, also used by ``_consume``).
+        """
+        cr = cr or self.env.cr
+        limit = self._rate_limit(unit)
+        cr.execute(
+            """
+            WITH clock AS (SELECT clock_timestamp() AT TIME ZONE 'UTC' AS now)
+            SELECT EXTRACT(EPOCH FROM v.create_date + make_interval(mins => %(window)s) - clock.now)
+              FROM sop_skm_visit v, clock
+             WHERE v.unit_id = %(unit)s AND v.ip_hash = %(ip_hash)s AND v.kiosk IS NOT TRUE
+               AND v.create_date >= clock.now - make_interval(mins => %(window)s)
+             ORDER BY v.create_date DESC
+             LIMIT %(limit)s
+            """,
+            {"window": RATE_WINDOW_MINUTES, "unit": unit.id, "ip_hash": self._hash_ip(ip), "limit": limit},
+        )
+        remaining = [row[0] for row in cr.fetchall()]
+        if len(remaining) < limit:
+            return 0
+        # a place frees when the answer that keeps the count at the limit leaves the window
+        return max(1, math.ceil(remaining[limit - 1]))
 
     @api.model
-    def _consume(self, nonce, ip, unit):
+    def _fresh_cursor(self):
+        """A new transaction on this database (in tests: the test transaction)."""
+        return self.env.registry.cursor()
+
+    @api.model
+    def _take_slot(self, unit, ip):
+        """Reserve a place for one answer of ``ip`` at ``unit``; seconds to wait if there is none (else 0).
+
+        Call it in the transaction that stores the answer (``_consume``): a
+        transaction-level advisory lock per unit and address is held until that
+        transaction ends, so concurrent submissions of one address count one
+        after the other. The count reads a new snapshot: Odoo's transactions
+        are REPEATABLE READ, the request's own snapshot predates the lock and
+        would miss the answers committed while it waited.
+        """
+        key = f"sop_skm_visit:{unit.id}:{self._hash_ip(ip)}"
+        self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (key,))
+        with self._fresh_cursor() as cr:
+            return self._retry_after(unit, ip, cr=cr)
+
+    @api.model
+    def _consume(self, nonce, ip, unit, kiosk=False):
         """Store the nonce; False if it was already used (atomic, race-free)."""
         self.env.cr.execute(
             """
-            INSERT INTO sop_skm_visit (nonce, ip_hash, unit_id, create_uid, write_uid, create_date, write_date)
-            VALUES (%s, %s, %s, %s, %s, now() at time zone 'UTC', now() at time zone 'UTC')
+            INSERT INTO sop_skm_visit (nonce, ip_hash, unit_id, kiosk, create_uid, write_uid, create_date, write_date)
+            VALUES (%s, %s, %s, %s, %s, %s, clock_timestamp() AT TIME ZONE 'UTC', clock_timestamp() AT TIME ZONE 'UTC')
             ON CONFLICT (nonce) DO NOTHING
             RETURNING id
             """,
-            (nonce, self._hash_ip(ip), unit.id, self.env.uid, self.env.uid),
+            (nonce, self._hash_ip(ip), unit.id, bool(kiosk), self.env.uid, self.env.uid),
         )
         row = self.env.cr.fetchone()
         return self.browse(row[0]) if row else self.browse()

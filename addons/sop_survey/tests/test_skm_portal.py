@@ -1,6 +1,8 @@
 import json
 import re
+import uuid
 
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
 from odoo.tests import tagged
 
@@ -134,13 +136,113 @@ class TestSkmPortal(SkmCommon, HttpCase):
 
     def test_rate_limit(self):
         self.env["ir.config_parameter"].sudo().set_param("sop_survey.skm_rate_limit", "2")
-        for _i in range(2):
-            _response, token = self._open_form()
+        # forms opened before the limit was reached (once it is, the form page itself says so)
+        tokens = [self._open_form()[1] for _i in range(3)]
+        for token in tokens[:2]:
             self.assertEqual(self._post(self._form_data(token)).status_code, 303)
-        _response, token = self._open_form()
-        response = self._post(self._form_data(token))
+        response = self._post(self._form_data(tokens[2]))
         self.assertEqual(response.status_code, 429)
         self.assertEqual(self._done_count(), 2)
+
+    # ------------------------------------------- rate limit per unit and address, kiosk
+    def _fill_window(self, unit, count):
+        """``count`` answers of this test client's address at ``unit`` in the current window."""
+        for _i in range(count):
+            self.env["sop.skm.visit"]._consume(uuid.uuid4().hex, "127.0.0.1", unit)
+
+    def _age_window(self, minutes=11):
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE sop_skm_visit SET create_date = create_date - make_interval(mins => %s)", (minutes,)
+        )
+
+    def test_rate_limit_per_unit(self):
+        self.env["ir.config_parameter"].sudo().set_param("sop_survey.skm_rate_limit", "1")
+        _response, first = self._open_form()
+        _response, second = self._open_form()
+        self.assertEqual(self._post(self._form_data(first)).status_code, 303)
+        self.assertEqual(self._post(self._form_data(second)).status_code, 429)
+        # another unit has its own count for the same address
+        other_token = self.env["sop.skm.visit"]._make_token(self.other_unit, self.env["sop.skm.service"], self.period)
+        data = self._form_data(other_token)
+        del data["service_id"]
+        self.assertEqual(self._post(data, unit=self.other_unit).status_code, 303)
+        # a unit with many citizens behind one address gets its own limit
+        self.unit.skm_rate_limit = 3
+        self.assertEqual(self._post(self._form_data(second)).status_code, 303)
+        self.assertEqual(self._done_count(), 3)
+
+    def test_form_says_when_limit_is_reached(self):
+        self.unit.skm_rate_limit = 2
+        self._fill_window(self.unit, 1)
+        self._open_form()
+        self._fill_window(self.unit, 1)
+        response = self.url_open(f"/skm/{self.unit.access_token}")
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Batas pengisian tercapai", response.text)
+        self.assertIn("coba lagi sekitar 10 menit lagi", response.text)
+        self.assertNotIn('name="visit_token"', response.text)
+        self.assertTrue(0 < int(response.headers["Retry-After"]) <= 600)
+        self.assertEqual(self.url_open(f"/skm/{self.other_unit.access_token}").status_code, 200)
+        self._age_window()
+        self._open_form()
+
+    def test_limited_post_keeps_answers(self):
+        self.unit.skm_rate_limit = 1
+        _response, first = self._open_form()
+        _response, second = self._open_form()
+        self.assertEqual(self._post(self._form_data(first)).status_code, 303)
+        data = self._form_data(second, score="3")
+        response = self._post(data)
+        self.assertEqual(response.status_code, 429)
+        self.assertTrue(int(response.headers["Retry-After"]) > 0)
+        self.assertIn("Jawaban Anda belum terkirim", response.text)
+        # the same form again, with everything that was typed
+        self.assertIn(f'name="visit_token" value="{second}"', response.text)
+        for question in self.element_questions.values():
+            self.assertRegex(response.text, rf'<input[^>]*name="q_{question.id}"[^>]*value="3"[^>]*checked')
+        gender = self.profile_questions["gender"]
+        gender_choice = data[f"q_{gender.id}"]
+        self.assertRegex(response.text, rf'<input[^>]*name="q_{gender.id}"[^>]*value="{gender_choice}"[^>]*checked')
+        self.assertRegex(response.text, rf'name="q_{self.profile_questions["age"].id}"[^>]*value="41"')
+        self.assertIn("saran rahasia nomor 7431</textarea>", response.text)
+        self.assertRegex(response.text, rf'<option value="{self.service_a.id}" selected')
+        self.assertEqual(self._done_count(), 1)
+        # once the window has passed, the same answers go through
+        self._age_window()
+        self.assertEqual(self._post(data).status_code, 303)
+        self.assertEqual(self._done_count(), 2)
+
+    def test_kiosk_is_not_limited(self):
+        self.unit.skm_rate_limit = 2
+        self._fill_window(self.unit, 2)
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}").status_code, 429)
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}/kiosk/guess").status_code, 404)
+        with self.assertRaises(AccessError):
+            self.unit.with_user(self.liaison).action_kiosk_new_link()
+        self.unit.with_user(self.sop_user).action_kiosk_new_link()
+        kiosk_path = f"/skm/{self.unit.access_token}/kiosk/{self.unit.kiosk_token}"
+        self.assertTrue(self.unit.kiosk_url.endswith(kiosk_path))
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}/kiosk/guess").status_code, 404)
+        for _i in range(3):
+            response, token = self._open_form(kiosk_path)
+            response = self._post(self._form_data(token, kiosk_token=self.unit.kiosk_token))
+            self.assertEqual(response.status_code, 303)
+        thanks = self.url_open(response.headers["Location"])
+        self.assertIn("Responden berikutnya", thanks.text)
+        self.assertIn(f'href="{kiosk_path}"', thanks.text)
+        self.assertEqual(self._done_count(), 3)
+        # a wrong kiosk token counts as a phone
+        _response, token = self._open_form(kiosk_path)
+        self.assertEqual(self._post(self._form_data(token, kiosk_token="guess")).status_code, 429)
+        # kiosk answers leave the phones' limit alone
+        self._age_window()
+        self._open_form()
+        # a new kiosk link ends the old one
+        self.unit.action_kiosk_new_link()
+        self.assertEqual(self.url_open(kiosk_path).status_code, 404)
+        self.unit.action_kiosk_stop()
+        self.assertFalse(self.unit.kiosk_url)
 
     def test_public_cannot_read_answers(self):
         _response, token = self._open_form()
