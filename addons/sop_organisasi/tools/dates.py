@@ -1,4 +1,8 @@
-"""Indonesian date formatting ("13 Maret 2018", "13-03-2018")."""
+"""Indonesian date formatting ("13 Maret 2018", "13-03-2018") and Mojokerto's time zone."""
+
+import pytz
+
+DEFAULT_TZ = "Asia/Jakarta"  # Mojokerto: UTC+7 (WIB)
 
 MONTHS_ID = (
     "Januari",
@@ -28,3 +32,10 @@ def format_date_short(value):
     if not value:
         return ""
     return value.strftime("%d-%m-%Y")
+
+
+def utc_to_local(value, tz_name=None):
+    """A naive UTC datetime as the naive wall-clock time of ``tz_name`` (default WIB), e.g. for sheets."""
+    if not value:
+        return value
+    return pytz.utc.localize(value).astimezone(pytz.timezone(tz_name or DEFAULT_TZ)).replace(tzinfo=None)

@@ -19,6 +19,8 @@ INPUT_DIMENSIONS = {
     "period": "skm_period_id",
     "survey": "survey_id",
 }
+# age band label -> its rank from young to old (groups are listed in age order)
+AGE_BAND_ORDER = {label: index for index, (_low, _high, label) in enumerate(SKM_AGE_BANDS)}
 # respondent-group dimension -> profile code of survey.question
 PROFILE_DIMENSIONS = {"gender": "gender", "education": "education", "occupation": "occupation", "age_band": "age"}
 
@@ -80,45 +82,90 @@ class SopSkmIkm(models.AbstractModel):
         if len(profiles) > 1:
             raise ValueError("Group by one respondent profile at a time.")
 
+        select, joins, conditions = self._skm_query_parts(
+            group_by,
+            period_ids=period_ids,
+            unit_ids=unit_ids,
+            service_ids=service_ids,
+            survey_ids=survey_ids,
+            user_input_ids=user_input_ids,
+        )
+        self.env.flush_all()
+        groups = {}
+        width = len(group_by)
+        for row in self._skm_fetch_respondents(select, joins, conditions):
+            groups.setdefault(tuple(row[:width]), {"sums": {}, "respondents": 0})["respondents"] = row[width]
+        for row in self._skm_fetch_scores(select, joins, conditions):
+            element, total, answers = row[width:]
+            groups.setdefault(tuple(row[:width]), {"sums": {}, "respondents": 0})["sums"][element] = (total, answers)
+        return [
+            self._skm_row(group_by, key, group)
+            for key, group in sorted(groups.items(), key=lambda item: self._sort_key(group_by, item[0]))
+        ]
+
+    @api.model
+    def _skm_query_parts(self, group_by, **scope):
+        """SELECT keys, JOINs and WHERE conditions on the done answers (alias ui) of the scope."""
         select = []
         joins = []
-        conditions = [
-            SQL("ui.state = 'done'"),
-            SQL("ui.test_entry IS NOT TRUE"),
-            SQL("q.skm_element IS NOT NULL"),
-            SQL("l.skipped IS NOT TRUE"),
-            SQL("l.answer_score BETWEEN 1 AND 4"),
-        ]
+        conditions = [SQL("ui.state = 'done'"), SQL("ui.test_entry IS NOT TRUE")]
         for dim in group_by:
             if dim in INPUT_DIMENSIONS:
                 select.append(SQL("ui.%s", SQL.identifier(INPUT_DIMENSIONS[dim])))
             else:
+                # LEFT JOIN: a respondent who left the profile question blank is a "not answered" group
                 select.append(SQL("p.key"))
                 joins.append(
                     SQL(
-                        """JOIN (
+                        """LEFT JOIN (
                             SELECT DISTINCT pl.user_input_id, %s AS key
                               FROM survey_user_input_line pl
                               JOIN survey_question pq ON pq.id = pl.question_id
                              WHERE pq.skm_profile = %s AND pl.skipped IS NOT TRUE
-                        ) p ON p.user_input_id = l.user_input_id""",
+                        ) p ON p.user_input_id = ui.id""",
                         self._profile_key_sql(PROFILE_DIMENSIONS[dim]),
                         PROFILE_DIMENSIONS[dim],
                     )
                 )
+        unit_ids = scope.get("unit_ids")
         allowed = self._skm_allowed_unit_ids()
         if allowed is not None:
             unit_ids = list(set(unit_ids or allowed) & set(allowed)) if unit_ids is not None else allowed
         for column, ids in (
-            ("skm_period_id", period_ids),
+            ("skm_period_id", scope.get("period_ids")),
             ("skm_unit_id", unit_ids),
-            ("skm_service_id", service_ids),
-            ("survey_id", survey_ids),
-            ("id", user_input_ids),
+            ("skm_service_id", scope.get("service_ids")),
+            ("survey_id", scope.get("survey_ids")),
+            ("id", scope.get("user_input_ids")),
         ):
             if ids is not None:
                 conditions.append(SQL("ui.%s = ANY(%s)", SQL.identifier(column), list(ids)))
+        return select, joins, conditions
 
+    @api.model
+    def _skm_fetch_respondents(self, select, joins, conditions):
+        """Rows (keys..., respondents): every submitted answer of an SKM questionnaire counts once,
+        whatever elements it left blank."""
+        query = SQL(
+            """
+            SELECT %(keys)s COUNT(DISTINCT ui.id)
+              FROM survey_user_input ui
+              JOIN survey_survey s ON s.id = ui.survey_id AND s.is_skm
+              %(joins)s
+             WHERE %(where)s
+            %(group)s
+            """,
+            keys=SQL("%s,", SQL(", ").join(select)) if select else SQL(""),
+            joins=SQL(" ").join(joins),
+            where=SQL(" AND ").join(conditions),
+            group=SQL("GROUP BY %s", SQL(", ").join(select)) if select else SQL(""),
+        )
+        self.env.cr.execute(query)
+        return [row for row in self.env.cr.fetchall() if row[-1]]
+
+    @api.model
+    def _skm_fetch_scores(self, select, joins, conditions):
+        """Rows (keys..., element, score total, answers) of the scored element answers."""
         keys = SQL(", ").join([*select, SQL("q.skm_element")])
         query = SQL(
             """
@@ -134,25 +181,28 @@ class SopSkmIkm(models.AbstractModel):
             """,
             keys=keys,
             joins=SQL(" ").join(joins),
-            where=SQL(" AND ").join(conditions),
+            where=SQL(" AND ").join(
+                [
+                    *conditions,
+                    SQL("q.skm_element IS NOT NULL"),
+                    SQL("l.skipped IS NOT TRUE"),
+                    SQL("l.answer_score BETWEEN 1 AND 4"),
+                ]
+            ),
         )
-        self.env.flush_all()
         self.env.cr.execute(query)
-        groups = {}
-        width = len(group_by)
-        for row in self.env.cr.fetchall():
-            key = tuple(row[:width])
-            element, total, answers = row[width:]
-            group = groups.setdefault(key, {"sums": {}, "respondents": 0})
-            group["sums"][element] = (total, answers)
-            # an element is a single choice: one scored line per respondent, so the
-            # respondents of a group are those of its most answered element
-            group["respondents"] = max(group["respondents"], answers)
-        return [self._skm_row(group_by, key, group) for key, group in sorted(groups.items(), key=self._sort_key)]
+        return self.env.cr.fetchall()
 
     @staticmethod
-    def _sort_key(item):
-        return tuple((value is None, str(value)) for value in item[0])
+    def _sort_key(group_by, key):
+        """Groups in a natural order: ids by number, age bands from young to old, blanks last."""
+        parts = []
+        for dim, value in zip(group_by, key, strict=False):
+            if dim == "age_band":
+                parts.append((value is None, AGE_BAND_ORDER.get(value, len(AGE_BAND_ORDER)), ""))
+            else:
+                parts.append((value is None, value if isinstance(value, int) else 0, str(value)))
+        return tuple(parts)
 
     @api.model
     def _skm_row(self, group_by, key, group):
@@ -178,7 +228,7 @@ class SopSkmIkm(models.AbstractModel):
     @api.model
     def _profile_label(self, dim, key):
         if key is None:
-            return self.env._("Unknown")
+            return self.env._("Not answered")
         if dim == "age_band":
             return key
         return self.env["survey.question.answer"].sudo().browse(int(key)).value
