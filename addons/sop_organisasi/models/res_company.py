@@ -1,3 +1,4 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 
@@ -27,3 +28,16 @@ class ResCompany(models.Model):
         required=True,
         help="Paper of printed SOPs, letters and reports.",
     )
+
+    @api.model
+    def _action_sop_document_settings(self):
+        """SOP › Configuration › Documents: the current company's letterhead, logo and paper."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Documents"),
+            "res_model": "res.company",
+            "res_id": self.env.company.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("sop_organisasi.res_company_view_form_sop_documents").id, "form")],
+            "target": "current",
+        }

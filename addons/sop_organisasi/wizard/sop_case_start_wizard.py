@@ -26,6 +26,15 @@ class SopCaseStartWizard(models.TransientModel):
     period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.")
     user_id = fields.Many2one("res.users", string="Responsible", required=True, default=lambda self: self.env.user)
     start_now = fields.Boolean(default=True, help="Start the cases right away; otherwise they stay drafts.")
+    unstaffed_warning = fields.Text(
+        compute="_compute_unstaffed_warning",
+        help="Executor roles of the SOP that resolve to nobody, with the OPDs whose cases they concern.",
+    )
+    confirm_unstaffed = fields.Boolean(
+        string="Assign to the Responsible",
+        help="Start anyway: the steps of roles held by nobody go to the responsible person "
+        "(noted in each case's history).",
+    )
 
     @api.model
     def default_get(self, fields_list):
@@ -33,6 +42,33 @@ class SopCaseStartWizard(models.TransientModel):
         if self.env.context.get("active_model") == "sop.procedure" and self.env.context.get("active_id"):
             res.setdefault("procedure_id", self.env.context["active_id"])
         return res
+
+    @api.depends("procedure_id", "opd_ids")
+    def _compute_unstaffed_warning(self):
+        for wizard in self:
+            wizard.unstaffed_warning = wizard._unstaffed_warning()
+
+    def _unstaffed_warning(self):
+        """One line per role that resolves to nobody: its steps and the OPDs concerned."""
+        self.ensure_one()
+        steps = self.procedure_id.sudo()._get_ordered_steps() if self.procedure_id else self.env["sop.step"]
+        roles = steps.role_id._get_unstaffed()
+        if not roles or not self.opd_ids:
+            return False
+        opd_names = ", ".join(self.opd_ids.mapped("name"))
+        lines = [
+            self.env._(
+                "%(role)s (steps %(steps)s) for %(opds)s",
+                role=role.name,
+                steps=", ".join(steps.filtered(lambda s, r=role: s.role_id == r).mapped("code")),
+                opds=opd_names,
+            )
+            for role in roles
+        ]
+        return self.env._(
+            "Nobody holds these roles; their steps will be assigned to the responsible person:\n- %(lines)s",
+            lines="\n- ".join(lines),
+        )
 
     def _check_opds(self):
         """Raise one clear message naming every OPD that cannot get a case."""
@@ -74,6 +110,13 @@ class SopCaseStartWizard(models.TransientModel):
         if not self.opd_ids:
             raise UserError(self.env._("Choose at least one OPD."))
         self._check_opds()
+        if self.start_now and not self.confirm_unstaffed and self._unstaffed_warning():
+            raise UserError(
+                self.env._(
+                    "%(warning)s\n\nGive these roles to someone, or tick 'Assign to the Responsible' to start anyway.",
+                    warning=self._unstaffed_warning(),
+                )
+            )
         Case = self.env["sop.case"]
         cases = Case.create(
             Case._prepare_batch_vals(self.procedure_id, self.opd_ids, self.year, self.period, self.user_id)

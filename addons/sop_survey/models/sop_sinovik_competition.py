@@ -1,31 +1,43 @@
-import base64
-import io
-
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.dates import DEFAULT_TZ
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.addons.sop_organisasi.tools.dates import utc_to_local
 from odoo.addons.sop_organisasi.tools.nip import format_nip
 from odoo.addons.sop_organisasi.tools.nip import is_valid_nip
+from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
+from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
+from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
+from odoo.addons.sop_survey.tools.access import DIVISION
+from odoo.addons.sop_survey.tools.access import check_workflow_fields
+from odoo.addons.sop_survey.tools.access import require_group
+from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
+
+# set by the workflow methods only (sudo)
+COMPETITION_WORKFLOW_FIELDS = {"state"}
 
 # KIPP 2021-2023 proposal sections and word limits (domain.md 3.5)
 DEFAULT_SECTIONS = [
-    (10, "Ringkasan", 200, "Covers all aspects of the innovation."),
+    (10, "Ringkasan", 200, _lt("Covers all aspects of the innovation.")),
     (
         20,
         "Latar Belakang dan Tujuan",
         300,
-        "Problem (initial condition), target group, measurable objectives and data.",
+        _lt("Problem (initial condition), target group, measurable objectives and data."),
     ),
-    (30, "Kebaruan / Nilai Tambah", 200, "The idea and its uniqueness."),
-    (40, "Implementasi Inovasi", 200, "How the innovation solves the problem, with evidence."),
-    (50, "Signifikansi", 600, "Impact before/after, measurement method, internal/external evaluation."),
-    (60, "Adaptabilitas: Replikasi yang Sudah Terjadi", 100, "Already replicated? By whom?"),
-    (70, "Adaptabilitas: Potensi Replikasi", 200, "Potential for replication."),
-    (80, "Sumber Daya", 200, "Finance, human resources, methods, equipment and material."),
-    (90, "Strategi Keberlanjutan", 500, "Institutional (regulation), managerial (SDM, SOP, QA) and social."),
+    (30, "Kebaruan / Nilai Tambah", 200, _lt("The idea and its uniqueness.")),
+    (40, "Implementasi Inovasi", 200, _lt("How the innovation solves the problem, with evidence.")),
+    (50, "Signifikansi", 600, _lt("Impact before/after, measurement method, internal/external evaluation.")),
+    (60, "Adaptabilitas: Replikasi yang Sudah Terjadi", 100, _lt("Already replicated? By whom?")),
+    (70, "Adaptabilitas: Potensi Replikasi", 200, _lt("Potential for replication.")),
+    (80, "Sumber Daya", 200, _lt("Finance, human resources, methods, equipment and material.")),
+    (90, "Strategi Keberlanjutan", 500, _lt("Institutional (regulation), managerial (SDM, SOP, QA) and social.")),
 ]
 DEFAULT_ATTACHMENT_TYPES = [
     (10, "Surat Pernyataan Implementasi"),
@@ -109,64 +121,90 @@ class SopSinovikCompetition(models.Model):
         for competition in self:
             competition.proposal_count = len(competition.proposal_ids)
 
+    @api.model
+    def _default_template_vals(self):
+        """The KIPP 2021-2023 set-up, per one2many field: sections, attachments, stages, groups."""
+        Command = fields.Command
+        return {
+            "section_ids": [
+                Command.create({"sequence": seq, "name": name, "max_words": limit, "guidance": self.env._(guidance)})
+                for seq, name, limit, guidance in DEFAULT_SECTIONS
+            ],
+            "attachment_type_ids": [
+                Command.create({"sequence": seq, "name": name}) for seq, name in DEFAULT_ATTACHMENT_TYPES
+            ],
+            "stage_ids": [
+                Command.create(
+                    {
+                        "sequence": seq,
+                        "name": name,
+                        "kind": kind,
+                        "top_n": top_n,
+                        "criterion_ids": [
+                            Command.create({"sequence": cseq, "name": cname, "weight": weight})
+                            for cseq, cname, weight in DEFAULT_CRITERIA.get(kind, [])
+                        ],
+                    }
+                )
+                for seq, name, kind, top_n in DEFAULT_STAGES
+            ],
+            "group_ids": [Command.create({"name": "Kelompok Umum"})],
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
-        """A new competition starts with the KIPP 2021-2023 form unless given its own set-up."""
+        """A new competition starts with the KIPP 2021-2023 form unless given its own set-up.
+
+        A list left empty (the form sends ``[]`` for an untouched one2many) gets the template too.
+        """
         for vals in vals_list:
-            if self.env.context.get("sinovik_no_defaults"):
-                continue
-            if "section_ids" not in vals:
-                vals["section_ids"] = [
-                    fields.Command.create({"sequence": seq, "name": name, "max_words": limit, "guidance": guidance})
-                    for seq, name, limit, guidance in DEFAULT_SECTIONS
-                ]
-            if "attachment_type_ids" not in vals:
-                vals["attachment_type_ids"] = [
-                    fields.Command.create({"sequence": seq, "name": name}) for seq, name in DEFAULT_ATTACHMENT_TYPES
-                ]
-            if "stage_ids" not in vals:
-                vals["stage_ids"] = [
-                    fields.Command.create(
-                        {
-                            "sequence": seq,
-                            "name": name,
-                            "kind": kind,
-                            "top_n": top_n,
-                            "criterion_ids": [
-                                fields.Command.create({"sequence": cseq, "name": cname, "weight": weight})
-                                for cseq, cname, weight in DEFAULT_CRITERIA.get(kind, [])
-                            ],
-                        }
-                    )
-                    for seq, name, kind, top_n in DEFAULT_STAGES
-                ]
-            if "group_ids" not in vals:
-                vals["group_ids"] = [fields.Command.create({"name": "Kelompok Umum"})]
-        return super().create(vals_list)
+            check_workflow_fields(self, vals, COMPETITION_WORKFLOW_FIELDS)
+        if not self.env.context.get("sinovik_no_defaults"):
+            for vals in vals_list:
+                for field_name, commands in self._default_template_vals().items():
+                    if not vals.get(field_name):
+                        vals[field_name] = commands
+        return super(SopSinovikCompetition, without_client_defaults(self, COMPETITION_WORKFLOW_FIELDS)).create(
+            vals_list
+        )
+
+    def write(self, vals):
+        check_workflow_fields(self, vals, COMPETITION_WORKFLOW_FIELDS)
+        return super().write(vals)
+
+    def _set_state(self, state):
+        """The workflow methods change the state (after their own checks)."""
+        self.sudo().write({"state": state})
 
     # ------------------------------------------------------------------ flow
+    def _check_division(self):
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division can run the competition."))
+
     def action_open_registration(self):
+        self._check_division()
         for competition in self:
             if competition.state != "draft":
                 raise UserError(self.env._("Only a draft competition can open its registration."))
             if not competition.section_ids:
                 raise UserError(self.env._("Configure the proposal sections first."))
-        self.state = "open"
-        self.stage_ids.filtered(lambda s: s.kind == "registration" and s.state == "pending").state = "open"
+        self._set_state("open")
+        self.stage_ids.filtered(lambda s: s.kind == "registration" and s.state == "pending")._set_state("open")
 
     def action_start_evaluation(self):
+        self._check_division()
         for competition in self:
             if competition.state != "open":
                 raise UserError(self.env._("The registration of %(name)s is not open.", name=competition.name))
             first = competition.stage_ids.filtered("is_scored").sorted(lambda s: (s.sequence, s.id))[:1]
             if not first:
                 raise UserError(self.env._("Competition %(name)s has no scored stage.", name=competition.name))
-            competition.stage_ids.filtered(lambda s: not s.is_scored and s.kind != "announcement").state = "closed"
-            competition.state = "evaluation"
+            competition.stage_ids.filtered(lambda s: not s.is_scored and s.kind != "announcement")._set_state("closed")
+            competition._set_state("evaluation")
             if first.state == "pending":
                 first.action_open()
 
     def action_announce(self):
+        self._check_division()
         for competition in self:
             if competition.state != "evaluation":
                 raise UserError(self.env._("Only a competition in evaluation can be announced."))
@@ -176,8 +214,8 @@ class SopSinovikCompetition(models.Model):
             for proposal in competition.proposal_ids.filtered(lambda p: p.state == "final"):
                 if not proposal.award:
                     proposal._sinovik_write({"award": self.env._("Rank %(rank)s", rank=proposal.final_rank)})
-            competition.state = "announced"
-            competition.stage_ids.filtered(lambda s: s.kind == "announcement").state = "closed"
+            competition._set_state("announced")
+            competition.stage_ids.filtered(lambda s: s.kind == "announcement")._set_state("closed")
             if not competition.sign_date:
                 competition.sign_date = fields.Date.context_today(self)
             competition.message_post(body=self.env._("The final ranking has been announced."))
@@ -194,6 +232,35 @@ class SopSinovikCompetition(models.Model):
         action = self.env["ir.actions.actions"]._for_xml_id("sop_survey.sop_sinovik_result_action")
         action["domain"] = [("competition_id", "=", self.id)]
         return action
+
+    def _check_certificate_printable(self):
+        """Certificates are signed documents: judging is over and the signatory and date are set."""
+        for competition in self:
+            if competition.state != "announced":
+                raise UserError(
+                    self.env._(
+                        "Certificates of %(name)s can be printed once the judging has ended "
+                        "and the ranking is announced.",
+                        name=competition.name,
+                    )
+                )
+            missing = [
+                label
+                for field_name, label in (
+                    ("sign_name", self.env._("signatory name")),
+                    ("sign_position", self.env._("signatory position")),
+                    ("sign_date", self.env._("announcement date")),
+                )
+                if not competition[field_name]
+            ]
+            if missing:
+                raise UserError(
+                    self.env._(
+                        "Set the %(missing)s of %(name)s before printing its certificates.",
+                        missing=", ".join(missing),
+                        name=competition.name,
+                    )
+                )
 
     @api.constrains("sign_nip")
     def _check_sign_nip(self):
@@ -212,11 +279,8 @@ class SopSinovikCompetition(models.Model):
     # ------------------------------------------------------------------ XLSX recap
     def _recap_xlsx(self):
         """Workbook (bytes) with every proposal and every juror score of the competition."""
-        import xlsxwriter  # noqa: PLC0415 - an Odoo requirement, imported where used
-
         self.ensure_one()
-        output = io.BytesIO()
-        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        workbook = SafeWorkbook()
         bold = workbook.add_format({"bold": True, "bg_color": "#DDDDDD", "border": 1})
         num = workbook.add_format({"num_format": "0.00"})
         sheet = workbook.add_worksheet("Proposals")
@@ -227,6 +291,7 @@ class SopSinovikCompetition(models.Model):
         sheet.write_row(0, 0, head, bold)
         state_labels = dict(self.env["sop.sinovik.proposal"]._fields["state"]._description_selection(self.env))
         proposals = self.proposal_ids.sorted(lambda p: (p.final_rank or 10**6, p.opd_id.name or "", p.id))
+        tz = self.env.user.tz or DEFAULT_TZ  # submission times in the reader's zone (WIB)
         for row, proposal in enumerate(proposals, start=1):
             results = {r.stage_id.id: r for r in proposal.result_ids}
             values = [
@@ -236,7 +301,7 @@ class SopSinovikCompetition(models.Model):
                 proposal.group_id.name or "",
                 proposal.category_id.name or "",
                 state_labels.get(proposal.state, proposal.state),
-                fields.Datetime.to_string(proposal.submit_date) if proposal.submit_date else "",
+                fields.Datetime.to_string(utc_to_local(proposal.submit_date, tz)) if proposal.submit_date else "",
             ]
             sheet.write_row(row, 0, values)
             col = len(values)
@@ -273,18 +338,9 @@ class SopSinovikCompetition(models.Model):
                         ],
                     )
                     row += 1
-        workbook.close()
-        return output.getvalue()
+        return workbook.to_bytes()
 
     def action_export_xlsx(self):
+        self._check_division()
         self.ensure_one()
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"SINOVIK {self.year} - recap.xlsx",
-                "datas": base64.b64encode(self._recap_xlsx()),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+        return download_action(attach_xlsx(self, f"SINOVIK {self.year} - recap.xlsx", self._recap_xlsx()))
