@@ -23,7 +23,9 @@
         "views/hr_department_views.xml",
         "views/res_users_views.xml",
         "views/res_company_views.xml",
+        "views/sop_setup_item_views.xml",
         "views/sop_menus.xml",
+        "data/sop_setup_item_data.xml",
         "views/sop_procedure_report_views.xml",
         "data/sop_case_data.xml",
         "wizard/sop_case_start_wizard_views.xml",
@@ -40,8 +42,13 @@
         "data/sop_procedure_skj_data.xml",
         "data/sop_procedure_draft_data.xml",
         "data/sop_letter_template_data.xml",
+        "data/sop_review_activity_data.xml",
+        "views/sop_home_views.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sop_organisasi/static/src/dashboard/**/*",
+        ],
         "web.assets_tests": [
             "sop_organisasi/static/src/tours/**/*",
         ],

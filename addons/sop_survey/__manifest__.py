@@ -18,9 +18,12 @@
         "report/sop_sinovik_reports.xml",
         "views/sinovik_portal_templates.xml",
         "views/sop_skm_views.xml",
+        "views/sop_skm_correction_views.xml",
+        "data/sop_setup_item_data.xml",
         "views/sop_skm_portal_templates.xml",
         "report/sop_skm_reports.xml",
         "report/sop_skm_report_templates.xml",
+        "data/sop_sinovik_activity_data.xml",
     ],
     "assets": {
         "web.assets_tests": ["sop_survey/static/src/tours/**/*"],

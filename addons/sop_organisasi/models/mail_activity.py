@@ -13,6 +13,13 @@ class MailActivity(models.Model):
         ondelete="cascade",
         help="The case step this activity asks to perform.",
     )
+    sop_review_step_id = fields.Many2one(
+        "sop.case.step",
+        string="SOP Case Step to Review",
+        index="btree_not_null",
+        ondelete="cascade",
+        help="The case step waiting for this reviewer's approval.",
+    )
 
     def _action_done(self, feedback=False, attachment_ids=None):
         """Marking a step's activity done (activity widget) finishes the step itself."""

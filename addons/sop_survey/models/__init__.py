@@ -1,3 +1,8 @@
+from . import ir_attachment
+from . import report_sinovik_certificate
+from . import res_users
+from . import sop_dashboard
+from . import sop_setup_item
 from . import sop_sinovik_assignment
 from . import sop_sinovik_attachment_type
 from . import sop_sinovik_category
@@ -13,6 +18,7 @@ from . import sop_sinovik_score
 from . import sop_sinovik_sdg
 from . import sop_sinovik_section
 from . import sop_sinovik_stage
+from . import sop_skm_correction
 from . import sop_skm_followup
 from . import sop_skm_ikm
 from . import sop_skm_period
@@ -23,5 +29,6 @@ from . import sop_skm_survey_question
 from . import sop_skm_survey_question_answer
 from . import sop_skm_survey_survey
 from . import sop_skm_survey_user_input
+from . import sop_skm_survey_user_input_line
 from . import sop_skm_unit
 from . import sop_skm_visit

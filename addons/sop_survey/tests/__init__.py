@@ -1,4 +1,6 @@
 from . import test_report_paper
+from . import test_rpc_access
+from . import test_setup
 from . import test_sinovik_access
 from . import test_sinovik_reports
 from . import test_sinovik_scoring
@@ -6,4 +8,8 @@ from . import test_sinovik_tour
 from . import test_sinovik_workflow
 from . import test_skm_ikm
 from . import test_skm_portal
+from . import test_skm_rate_lock
+from . import test_skm_report_figures
 from . import test_skm_statistics
+from . import test_start_pages
+from . import test_survey_indonesian

@@ -1,0 +1,243 @@
+from datetime import timedelta
+
+from lxml import etree
+
+from odoo import Command
+from odoo import fields
+from odoo.tests import Form
+from odoo.tests import HttpCase
+from odoo.tests import new_test_user
+from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
+
+from .case_common import SopCaseRunCase
+from .common import SopCase
+
+
+@tagged("post_install", "-at_install")
+class TestStartPages(SopCase):
+    """Each role's home action, the dashboard data, the calendar and the SOP editor."""
+
+    def _home_of(self, user):
+        return self.env["res.users"].with_user(user)._sop_home_action()
+
+    def test_home_action_by_role(self):
+        home = self.env.ref("sop_organisasi.action_sop_home")
+        dashboard = self.env.ref("sop_organisasi.action_sop_dashboard")
+        my_work = self.env.ref("sop_organisasi.sop_case_step_action_my_work")
+        for user in (self.sop_user, self.approver, self.sop_admin, self.opd_user, self.env.ref("base.user_admin")):
+            self.assertEqual(user.action_id.id, home.id, user.login)
+        self.assertFalse(self.plain_user.action_id, "users outside the SOP groups keep their home")
+        for user in (self.sop_user, self.approver, self.sop_admin):
+            self.assertEqual(self._home_of(user)["id"], dashboard.id, user.login)
+            # the server action itself, run as the user, opens the dashboard
+            self.assertEqual(home.with_user(user).run()["tag"], "sop_organisasi.dashboard")
+        self.assertEqual(self._home_of(self.opd_user)["id"], my_work.id)
+        self.assertEqual(home.with_user(self.opd_user).run()["res_model"], "sop.case.step")
+        # a user getting an SOP group later gets the start page too
+        self.plain_user.groups_id = [Command.link(self.env.ref("sop_organisasi.group_sop_opd_user").id)]
+        self.assertEqual(self.plain_user.action_id.id, home.id)
+        # a home action chosen by the user is kept
+        other = new_test_user(self.env, "has_home", groups="base.group_user")
+        other.action_id = self.env.ref("mail.action_discuss").id
+        other.groups_id = [Command.link(self.env.ref("sop_organisasi.group_sop_user").id)]
+        self.assertEqual(other.action_id.id, self.env.ref("mail.action_discuss").id)
+
+    def test_calendar_of_step_deadlines(self):
+        action = self.env.ref("sop_organisasi.sop_case_step_action_calendar")
+        self.assertEqual(action.view_mode.split(",")[0], "calendar")
+        menu = self.env.ref("sop_organisasi.sop_menu_case_calendar")
+        self.assertEqual(menu.action, action)
+        views = self.env["sop.case.step"].with_user(self.sop_user).get_views([(action.view_id.id, "calendar")])
+        arch = etree.fromstring(views["views"]["calendar"]["arch"])
+        self.assertEqual(arch.get("date_start"), "date_deadline")
+        self.assertEqual(arch.get("color"), "calendar_color")
+        records = (
+            self.env["sop.case.step"]
+            .with_user(self.sop_user)
+            .search_read(safe_eval(action.domain), ["date_deadline", "calendar_color"])
+        )
+        self.assertIsInstance(records, list)
+
+    def test_flowchart_preview_of_skj(self):
+        skj = self.env.ref("sop_organisasi.sop_skj")
+        preview = skj.flowchart_preview
+        chart = skj._get_report_document()["chart"]
+        self.assertEqual(str(preview).count("<svg"), len(chart.pages))
+        self.assertIn(chart.pages[0].svg(), str(preview), "the same drawing as the PDF")
+        self.assertIn(skj.section_ids.sorted("sequence")[0].name, str(preview))
+        # recomputed from the steps while editing
+        draft = self._create_procedure()
+        self.assertEqual(str(draft.flowchart_preview).count("<svg"), 1)
+        self.assertIn("<polygon", str(draft.flowchart_preview), "the decision diamond")
+        empty = self.Procedure.create({"name": "Kosong"})
+        self.assertNotIn("<svg", str(empty.flowchart_preview))
+
+    def test_step_editor_on_a_new_sop(self):
+        view = self.env.ref("sop_organisasi.sop_procedure_view_form")
+        Procedure = self.Procedure.with_user(self.sop_user)
+        form = Form(Procedure, view=view)
+        form.name = "Pengujian Editor"
+        form.unit_id = self.unit
+        form.role_ids.add(self.role_staff)
+        with form.section_ids.new() as section:
+            section.code = "A"
+            section.name = "PERSIAPAN"
+        # unsaved: the steps table is replaced by 'Save and Add Steps'
+        self.assertTrue(form._get_modifier("step_ids", "invisible"))
+        procedure = form.save()
+        self.assertFalse(form._get_modifier("step_ids", "invisible"))
+        self.assertTrue(procedure.action_edit_steps())
+        # the dropdowns of the steps table list the saved SOP's sections and steps
+        arch = etree.fromstring(Procedure.get_views([(view.id, "form")])["views"]["form"]["arch"])
+        step_list = arch.xpath("//field[@name='step_ids']/list")[0]
+        section_field = step_list.xpath("field[@name='section_id']")[0]
+        domain = safe_eval(section_field.get("domain"), {"parent": procedure, "id": False})
+        self.assertEqual(self.env["sop.section"].with_user(self.sop_user).search(domain), procedure.section_ids)
+        context = safe_eval(section_field.get("context"), {"parent": procedure})
+        new_section_id, _name = (
+            self.env["sop.section"].with_user(self.sop_user).with_context(**context).name_create("B. Pelaksanaan")
+        )
+        new_section = self.env["sop.section"].browse(new_section_id)
+        self.assertEqual(
+            (new_section.procedure_id, new_section.code, new_section.name), (procedure, "B", "Pelaksanaan")
+        )
+        with form.step_ids.new() as line:
+            line.section_id = procedure.section_ids.filtered(lambda s: s.code == "A")
+            line.name = "Menyiapkan bahan"
+            line.role_id = self.role_staff
+            line.kind = "start"
+        form.save()
+        step = procedure.step_ids
+        self.assertEqual(step.code, "A.1")
+        return_field = step_list.xpath("field[@name='return_step_id']")[0]
+        domain = safe_eval(return_field.get("domain"), {"parent": procedure, "id": False})
+        self.assertEqual(self.env["sop.step"].with_user(self.sop_user).search(domain), step)
+        # the activity column is wide
+        self.assertEqual(step_list.xpath("field[@name='name']")[0].get("width"), "360px")
+
+
+@tagged("post_install", "-at_install")
+class TestStartPageActivities(SopCaseRunCase):
+    """Reviewers get an activity while an SOP or a case step waits for them; the dashboard lists late steps."""
+
+    def _review_activities(self, record, step=None):
+        domain = [
+            ("res_model", "=", record._name),
+            ("res_id", "=", record.id),
+            ("activity_type_id", "=", self.env.ref("sop_organisasi.mail_activity_type_sop_review").id),
+        ]
+        if step is not None:
+            domain.append(("sop_review_step_id", "=", step.id))
+        return self.env["mail.activity"].search(domain)
+
+    def test_sop_reviewers_get_activities(self):
+        procedure = self._create_procedure()
+        self.assertFalse(self._review_activities(procedure))
+        procedure.with_user(self.sop_user).action_submit()
+        managers = self.env.ref("sop_organisasi.group_sop_manager").users
+        first = self._review_activities(procedure)
+        self.assertEqual(first.user_id, managers, "the first tier (SOP administrators) is asked first")
+        self.assertEqual(len(first), len(managers), "one activity per reviewer")
+        procedure.with_user(self.sop_admin).validate_tier()
+        approvers = self.env.ref("sop_organisasi.group_sop_approver").users
+        second = self._review_activities(procedure)
+        self.assertEqual(second.user_id, approvers, "then the approving officials")
+        self.assertEqual(len(second), len(approvers))
+        self.assertTrue(second & first, "an administrator who is also an approving official keeps the activity")
+        procedure.with_user(self.approver).validate_tier()
+        self.assertEqual(procedure.state, "effective")
+        self.assertFalse(self._review_activities(procedure), "nothing waits once the SOP is effective")
+        done = self.env["mail.message"].search(
+            [
+                ("model", "=", procedure._name),
+                ("res_id", "=", procedure.id),
+                ("mail_activity_type_id", "=", self.env.ref("sop_organisasi.mail_activity_type_sop_review").id),
+            ]
+        )
+        # marked done for those who decided (the administrator at tier 1, the approver at tier 2)
+        self.assertEqual(len(done), 2)
+
+    def test_case_step_reviewers_get_activities(self):
+        skj_b11 = self.skj.step_ids.filtered(lambda s: s.code == "B.11")
+        self._write_locked(skj_b11, {"requires_approval": True})
+        case = self._new_case()
+        b11 = case.step_ids.filtered(lambda s: s.code == "B.11")
+        for step in case.step_ids.filtered(lambda s: s.sequence < b11.sequence):
+            step.sudo().write({"state": "done"})
+        self._step_activities(case.current_step_id).unlink()
+        b11._activate()
+        self.assertFalse(self._review_activities(case, b11))
+        b11.with_user(self.kabag).action_finish()
+        approvers = self.env.ref("sop_organisasi.group_sop_approver").users
+        activities = self._review_activities(case, b11)
+        self.assertEqual(activities.user_id, approvers)
+        self.assertIn("B.11", activities[0].summary)
+        # marking a review activity done does not finish or approve the step
+        b11.with_user(self.approver).reject_tier()
+        self.assertEqual(b11.state, "current")
+        self.assertFalse(self._review_activities(case, b11), "rejected: the review activities are gone")
+        self.assertEqual(self._step_activities(b11).user_id, self.kabag, "the actor works on it again")
+        b11.with_user(self.kabag).action_finish()
+        self.assertEqual(self._review_activities(case, b11).user_id, approvers)
+        b11.with_user(self.approver).validate_tier()
+        self.assertEqual(b11.state, "done")
+        self.assertFalse(self._review_activities(case, b11), "approved: nothing waits")
+
+    def test_dashboard_lists_running_and_late_steps(self):
+        case = self._new_case()
+        step = case.current_step_id
+        step.sudo().date_deadline = fields.Datetime.now() - timedelta(days=2)
+        data = self.env["sop.dashboard"].with_user(self.sop_user).get_dashboard_data()
+        sections = {section["key"]: section for section in data["sections"]}
+        self.assertEqual(
+            [s["key"] for s in data["sections"]][:4], ["counters", "late_steps", "steps_by_step", "monitoring_due"]
+        )
+        late_rows = sections["late_steps"]["rows"]
+        self.assertEqual([row["action"]["res_id"] for row in late_rows], step.ids)
+        self.assertEqual(late_rows[0]["action"]["res_model"], "sop.case.step")
+        self.assertIn(case.name, late_rows[0]["cells"])
+        tiles = {tile["label"]: tile["value"] for tile in sections["counters"]["tiles"]}
+        self.assertEqual(tiles["Late steps"], 1)
+        self.assertEqual(tiles["Running cases"], 1)
+        by_step = [row for row in sections["steps_by_step"]["rows"] if row["cells"][1] == step.code]
+        self.assertEqual(by_step[0]["cells"][2:], [1, 1])
+        self.assertEqual(step.calendar_color, 1, "late steps are red on the calendar")
+        # the liaison cannot see the division's data through it: record rules apply
+        data = self.env["sop.dashboard"].with_user(self.other_liaison).get_dashboard_data()
+        late = next(s for s in data["sections"] if s["key"] == "late_steps")
+        self.assertFalse(late["rows"])
+
+
+@tagged("post_install", "-at_install")
+class TestStartPageTours(SopCaseRunCase, HttpCase):
+    """Each role lands on its start page in the browser and opens what waits there."""
+
+    def _case(self, name):
+        case = self.Case.with_user(self.sop_user).create(
+            {"name": name, "procedure_id": self.skj.id, "opd_id": self.opd.id, "year": 2026}
+        )
+        case.action_start()
+        return case.with_user(self.env.user)
+
+    def test_division_staff_opens_a_late_step_from_the_dashboard(self):
+        case = self._case("Tour Late Case")
+        step = case.current_step_id
+        step.sudo().date_deadline = fields.Datetime.now() - timedelta(days=3)
+        self.start_tour("/odoo", "sop_start_page_division_tour", login=self.kasubbag.login)
+
+    def test_step_deadlines_calendar(self):
+        case = self._case("Tour Calendar Case")
+        step = case.current_step_id
+        step.sudo().date_deadline = fields.Datetime.now() - timedelta(hours=2)
+        self.start_tour("/odoo", "sop_step_calendar_tour", login=self.kasubbag.login)
+
+    def test_opd_liaison_opens_its_step(self):
+        case = self._case("Tour Liaison Case")
+        opd_step = case.step_ids.filtered(lambda s: s.role_id == self.env.ref("sop_organisasi.role_opd"))[:1]
+        for step in case.step_ids.filtered(lambda s: s.sequence < opd_step.sequence):
+            step.sudo().write({"state": "done"})
+        self._step_activities(case.current_step_id).unlink()
+        opd_step._activate()
+        self.assertEqual(opd_step.user_ids, self.liaison)
+        self.start_tour("/odoo", "sop_start_page_liaison_tour", login=self.liaison.login)
