@@ -7,8 +7,7 @@ class HrDepartment(models.Model):
 
     is_opd = fields.Boolean(
         string="Is an OPD",
-        help="A government unit (Organisasi Perangkat Daerah) that SOP cases, "
-        "SKM surveys and SINOVIK proposals can refer to.",
+        help="A government unit (Organisasi Perangkat Daerah) that SOP cases can refer to.",
     )
     opd_code = fields.Char(string="Unit Code", help="Unit code used in letter numbers, e.g. 417.112.")
     liaison_user_ids = fields.Many2many(

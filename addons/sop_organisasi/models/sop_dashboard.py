@@ -15,7 +15,7 @@ class SopDashboard(models.AbstractModel):
 
     ``get_dashboard_data`` returns sections the client action ``sop_organisasi.dashboard``
     draws as tiles or tables; every row carries the window action it opens. Other addons
-    add sections by extending ``_dashboard_sections`` (the SOP engine knows no surveys).
+    add sections by extending ``_dashboard_sections``.
     Everything is read as the current user, so record rules apply.
     """
 

@@ -1,4 +1,5 @@
 from markupsafe import Markup
+from xlsxwriter.utility import xl_col_to_name
 
 from odoo import Command
 from odoo import api
@@ -12,7 +13,6 @@ from ..tools import flowchart
 from ..tools import sop_xlsx
 from ..tools.ordering import record_order
 from ..tools.workflow import as_workflow
-from ..tools.xlsx_writer import attach_xlsx
 
 # wkhtmltopdf (unpatched Qt, --dpi 96, smart shrinking) prints 1 CSS mm as 0.75 mm: the layout
 # below is in CSS millimetres, i.e. the printable area of the landscape page divided by 0.75.
@@ -29,14 +29,12 @@ PAGE_OVERHEAD = 45.0
 FONT_PT = 10.0
 
 BOX_LAYOUT = (("legal", "qualification"), ("related", "equipment"), ("warning", "record"))
-KIND_LABELS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
 
 
 class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-inherited
     _inherit = "sop.procedure"
 
     flowchart_preview = fields.Html(
-        string="Flowchart Preview",
         compute="_compute_flowchart_preview",
         sanitize=False,  # only SVG drawn by tools/flowchart.py from escaped text
         help="The flowchart as printed in the PDF, redrawn from the steps while they are edited.",
@@ -249,50 +247,6 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             "target": "download",
         }
 
-    def _attach_xlsx(self):
-        """Store the export as an attachment (used by the benchmark and mail)."""
-        self.ensure_one()
-        return attach_xlsx(self, self._xlsx_filename(), self._export_xlsx())
-
-    def _get_xlsx_compare_values(self):
-        """Field-by-field content of the SOP, for round-trip checks (no ids, no workflow)."""
-        self.ensure_one()
-        return {
-            "name": self.name,
-            "revision_no": self.revision_no,
-            "unit_id": self.unit_id.id,
-            "date_created": self.date_created and fields.Date.to_string(self.date_created),
-            "date_revision": self.date_revision and fields.Date.to_string(self.date_revision),
-            "date_effective": self.date_effective and fields.Date.to_string(self.date_effective),
-            "approver_title": self.approver_title or False,
-            "approver_name": self.approver_name or False,
-            "approver_rank": self.approver_rank or False,
-            "approver_nip": self.approver_nip or False,
-            "role_ids": sorted(self.role_ids.ids),
-            "lines": [
-                (line.kind, line.name, line.related_procedure_id.id)
-                for kind in sop_xlsx.LINE_KINDS
-                for line in self._get_lines(kind)
-            ],
-            "sections": [(s.code or False, s.name) for s in self.section_ids.sorted(lambda s: (s.sequence, s.id))],
-            "steps": [
-                (
-                    step.section_id.code or False,
-                    step.number,
-                    step.kind,
-                    step.role_id.id,
-                    step.name,
-                    step.requirement or False,
-                    step.duration_qty,
-                    step.duration_unit or False,
-                    step.output or False,
-                    step.remarks or False,
-                    step.return_step_id.code or False,
-                )
-                for step in self._get_ordered_steps()
-            ],
-        }
-
     # --------------------------------------------------------------- import
     @api.model
     def _import_xlsx(self, content, revise=None):
@@ -359,7 +313,7 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             problem = _(
                 "Sheet %(sheet)s has cells at least up to column %(found)s.",
                 sheet=exc.sheet,
-                found=sop_xlsx.col_letter(exc.found - 1),
+                found=xl_col_to_name(exc.found - 1),
             )
         else:
             problem = _("The procedure has %(found)s steps.", found=exc.found)
@@ -375,7 +329,7 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             parts=sop_xlsx.MAX_PARTS,
             rows=sop_xlsx.MAX_ROWS,
             columns=sop_xlsx.MAX_COLUMNS,
-            last_column=sop_xlsx.col_letter(sop_xlsx.MAX_COLUMNS - 1),
+            last_column=xl_col_to_name(sop_xlsx.MAX_COLUMNS - 1),
             steps=sop_xlsx.MAX_STEPS,
         )
 

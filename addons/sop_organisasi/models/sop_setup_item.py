@@ -11,7 +11,7 @@ class SopSetupItem(models.Model):
 
     Each item names a check method of this model (prefixed ``_setup_check_``) that returns
     ``(done, detail)`` computed live, and the action of the screen where it is fixed.
-    Other addons add items with a data record and a check method (see sop_survey).
+    Other addons add items with a data record and a check method.
     """
 
     _name = "sop.setup.item"

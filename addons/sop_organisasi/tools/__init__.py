@@ -1,6 +1,6 @@
 """Pure helpers (no ORM state) shared by the SOP addons.
 
-Import them from here in ``sop_survey`` too, so the rules live in one place.
+Other addons import them from here too, so the rules live in one place.
 """
 
 from . import dates
@@ -9,9 +9,6 @@ from . import flowchart
 from . import letter_number
 from . import nip
 from . import schedule
-from . import sinovik_scoring
-from . import skm_questionnaire
 from . import sop_xlsx
-from . import statistics
 from . import workflow
 from . import xlsx_writer

@@ -1,30 +1,16 @@
 """Indonesian date formatting ("13 Maret 2018", "13-03-2018") and Mojokerto's time zone."""
 
+import babel.dates
 import pytz
 
 DEFAULT_TZ = "Asia/Jakarta"  # Mojokerto: UTC+7 (WIB)
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 
-
-def format_date_long(value):
-    """Return ``13 Maret 2018`` for a date, or an empty string."""
+def format_date_long(value, lang="id_ID"):
+    """Return ``13 Maret 2018`` (in ``lang``, Indonesian by default) for a date, or an empty string."""
     if not value:
         return ""
-    return f"{value.day} {MONTHS_ID[value.month - 1]} {value.year}"
+    return babel.dates.format_date(value, "d MMMM y", locale=lang)
 
 
 def format_date_short(value):

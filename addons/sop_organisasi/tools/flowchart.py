@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from math import ceil
 
+from markupsafe import escape
+
 SYMBOL_KINDS = ("start", "process", "decision", "end")
 
 MIN_ROW_HEIGHT = 18.0
@@ -167,7 +169,7 @@ class FlowPage:
             yield (
                 (x0, y - FONT, x0 + width, y + 0.5),
                 (
-                    f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" stroke="none" fill="#000">{_escape(text)}</text>'
+                    f'<text x="{_f(x)}" y="{_f(y)}" text-anchor="{anchor}" stroke="none" fill="#000">{escape(text)}</text>'
                 ),
             )
 
@@ -215,10 +217,6 @@ def _points(points):
     return " ".join(f"{_f(x)},{_f(y)}" for x, y in points)
 
 
-def _escape(text):
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def _svg_wrap(x, y, w, h, body):
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{_f(w)}mm" height="{_f(h)}mm" '
@@ -253,7 +251,7 @@ def _connector_svg(conn):
     return (
         f'<polygon class="connector" points="{_points(points)}" fill="#fff"/>'
         f'<text x="{_f(conn.x)}" y="{_f(text_y)}" text-anchor="middle" stroke="none" fill="#000" '
-        f'font-size="{_f(FONT * 0.95)}">{_escape(conn.label)}</text>'
+        f'font-size="{_f(FONT * 0.95)}">{escape(conn.label)}</text>'
     )
 
 

@@ -25,6 +25,8 @@ import datetime
 import io
 import zipfile
 
+from xlsxwriter.utility import xl_col_to_name
+
 from odoo.tools.translate import LazyTranslate
 
 from .duration import DurationError
@@ -125,19 +127,9 @@ class SopWorkbookTooLarge(SopWorkbookError):
         self.sheet = sheet
 
 
-def col_letter(index):
-    """0-based column index -> Excel letters (0 -> A, 27 -> AB)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def cell_ref(sheet, row, col):
     """``Prosedur!F12`` for a 1-based row and 0-based column."""
-    return f"{sheet}!{col_letter(col)}{row}"
+    return f"{sheet}!{xl_col_to_name(col)}{row}"
 
 
 # ------------------------------------------------------------------- write
@@ -465,7 +457,7 @@ def _read_step(row, row_number, markers, tail, errors):
             _lt("%(ref)s: no actor column is marked for the step", ref=cell_ref(SHEET_PROCEDURE, row_number, 2))
         )
     elif len(markers) > 1:
-        cols = ", ".join(col_letter(col) for col, _marker in markers)
+        cols = ", ".join(xl_col_to_name(col) for col, _marker in markers)
         ref = cell_ref(SHEET_PROCEDURE, row_number, markers[1][0])
         errors.append(_lt("%(ref)s: several actors marked (%(columns)s)", ref=ref, columns=cols))
     else:

@@ -1,7 +1,7 @@
 """The one way the SOP addons write XLSX files (xlsxwriter).
 
-Every exporter (SOP document, monitoring and evaluation forms, SKM report, SINOVIK
-recap) builds its workbook with :class:`SafeWorkbook`, so that text typed by a user
+Every exporter (SOP document, monitoring and evaluation forms, and the exports other
+addons add) builds its workbook with :class:`SafeWorkbook`, so that text typed by a user
 (a citizen's suggestion, a proposal title, a step text) is written as a text cell:
 xlsxwriter's ``write()`` would turn ``=HYPERLINK(...)`` or ``{=...}`` into a live
 formula and ``http://...`` into a link. In a :class:`SafeWorkbook` every ``str``

@@ -2,12 +2,13 @@ import logging
 
 from odoo import fields
 from odoo import http
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
-from odoo.addons.sop_survey.models.sop_skm_visit import RATE_WINDOW_MINUTES
 from odoo.exceptions import AccessError
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
 from odoo.http import request
+
+from ..models.sop_skm_visit import RATE_WINDOW_MINUTES
+from ..tools.skm_questionnaire import SKM_ELEMENTS
 
 _logger = logging.getLogger(__name__)
 

@@ -1,3 +1,4 @@
+from . import hr_department
 from . import ir_attachment
 from . import report_sinovik_certificate
 from . import res_users

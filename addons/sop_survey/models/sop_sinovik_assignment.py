@@ -1,14 +1,15 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import check_workflow_fields
-from odoo.addons.sop_survey.tools.access import require_group
-from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+from ..tools.access import DIVISION
+from ..tools.access import check_workflow_fields
+from ..tools.access import require_group
+from ..tools.access import without_client_defaults
+from ..tools.sinovik_scoring import juror_score
 
 SCORING_ACTIVITY_XMLID = "sop_survey.mail_activity_type_sinovik_scoring"
 # set by action_done / action_reopen only (sudo)

@@ -9,13 +9,14 @@ from odoo.addons.sop_organisasi.tools.nip import is_valid_nip
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import check_workflow_fields
-from odoo.addons.sop_survey.tools.access import require_group
-from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
+
+from ..tools.access import DIVISION
+from ..tools.access import check_workflow_fields
+from ..tools.access import require_group
+from ..tools.access import without_client_defaults
 
 _lt = LazyTranslate(__name__)
 

@@ -6,14 +6,15 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import check_workflow_fields
-from odoo.addons.sop_survey.tools.access import require_group
-from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tools import pdf
+
+from ..tools.access import DIVISION
+from ..tools.access import check_workflow_fields
+from ..tools.access import require_group
+from ..tools.access import without_client_defaults
 
 EDITABLE_STATES = ("draft", "returned")
 # fields the workflow sets; everything else is proposal content, locked after submission
@@ -429,8 +430,7 @@ class SopSinovikProposal(models.Model):
         """One merged PDF of the selected proposals, each in the order of the national form."""
         if not self:
             raise UserError(self.env._("Select the proposals to export."))
-        # force_report_rendering: a real PDF even in test mode (Odoo renders HTML there)
-        report = self.env.ref("sop_survey.action_report_sinovik_proposal").with_context(force_report_rendering=True)
+        report = self.env.ref("sop_survey.action_report_sinovik_proposal")
         ordered = self.sorted(lambda p: (p.final_rank or 10**6, p.id))
         pdfs = [report._render_qweb_pdf(report.report_name, res_ids=proposal.ids)[0] for proposal in ordered]
         merged = pdf.merge_pdf(pdfs)

@@ -1,7 +1,8 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import count_words
+
+from ..tools.sinovik_scoring import count_words
 
 
 class SopSinovikProposalAnswer(models.Model):

@@ -3,16 +3,17 @@ from collections import defaultdict
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import mean
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import rank_entries
-from odoo.addons.sop_survey.tools.access import ADMINISTRATOR
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import check_workflow_fields
-from odoo.addons.sop_survey.tools.access import require_group
-from odoo.addons.sop_survey.tools.access import without_client_defaults
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+from ..tools.access import ADMINISTRATOR
+from ..tools.access import DIVISION
+from ..tools.access import check_workflow_fields
+from ..tools.access import require_group
+from ..tools.access import without_client_defaults
+from ..tools.sinovik_scoring import juror_score
+from ..tools.sinovik_scoring import mean
+from ..tools.sinovik_scoring import rank_entries
 
 SCORED_KINDS = ("desk", "presentation", "field")
 # set by the workflow methods only (sudo): reopening a closed stage would unlock its scores

@@ -22,7 +22,7 @@ class SopSkmCorrection(models.Model):
     )
     period_id = fields.Many2one("sop.skm.period", readonly=True, ondelete="set null", index=True)
     unit_id = fields.Many2one("sop.skm.unit", string="Service Unit", readonly=True, ondelete="set null")
-    service_id = fields.Many2one("sop.skm.service", string="Service", readonly=True, ondelete="set null")
+    service_id = fields.Many2one("sop.skm.service", readonly=True, ondelete="set null")
     changes = fields.Text(readonly=True, help="Values before and after the correction.")
 
     @api.model

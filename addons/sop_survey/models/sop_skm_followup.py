@@ -1,7 +1,8 @@
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 from odoo.exceptions import UserError
+
+from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 
 
 class SopSkmFollowup(models.Model):

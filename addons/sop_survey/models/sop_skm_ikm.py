@@ -2,13 +2,17 @@ from decimal import Decimal
 
 from odoo import api
 from odoo import models
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_AGE_BANDS
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
-from odoo.addons.sop_organisasi.tools.statistics import ikm_category
-from odoo.addons.sop_organisasi.tools.statistics import ikm_from_nrr
-from odoo.addons.sop_organisasi.tools.statistics import nrr as exact_nrr
-from odoo.addons.sop_organisasi.tools.statistics import round_half_up
 from odoo.tools import SQL
+
+from ..tools.skm_answers import counted_inputs_where
+from ..tools.skm_answers import scored_lines_where
+from ..tools.skm_questionnaire import SKM_AGE_BANDS
+from ..tools.skm_questionnaire import SKM_ELEMENTS
+from ..tools.statistics import SKM_SCALE
+from ..tools.statistics import ikm_category
+from ..tools.statistics import ikm_from_nrr
+from ..tools.statistics import nrr as exact_nrr
+from ..tools.statistics import round_half_up
 
 ELEMENT_CODES = tuple(code for code, _name, _q, _labels in SKM_ELEMENTS)
 
@@ -108,7 +112,7 @@ class SopSkmIkm(models.AbstractModel):
         """SELECT keys, JOINs and WHERE conditions on the done answers (alias ui) of the scope."""
         select = []
         joins = []
-        conditions = [SQL("ui.state = 'done'"), SQL("ui.test_entry IS NOT TRUE")]
+        conditions = [SQL(counted_inputs_where())]
         for dim in group_by:
             if dim in INPUT_DIMENSIONS:
                 select.append(SQL("ui.%s", SQL.identifier(INPUT_DIMENSIONS[dim])))
@@ -184,9 +188,7 @@ class SopSkmIkm(models.AbstractModel):
             where=SQL(" AND ").join(
                 [
                     *conditions,
-                    SQL("q.skm_element IS NOT NULL"),
-                    SQL("l.skipped IS NOT TRUE"),
-                    SQL("l.answer_score BETWEEN 1 AND 4"),
+                    SQL(scored_lines_where()),
                 ]
             ),
         )
@@ -216,7 +218,7 @@ class SopSkmIkm(models.AbstractModel):
         row.update(
             respondents=group["respondents"],
             nrr={code: round_half_up(v, Decimal("0.0001")) for code, v in nrrs.items() if v is not None},
-            element_index={code: round_half_up(v * 25) for code, v in nrrs.items() if v is not None},
+            element_index={code: round_half_up(v * SKM_SCALE) for code, v in nrrs.items() if v is not None},
             counts={code: group["sums"][code][1] for code in group["sums"]},
             ikm=ikm,
             category=category,

@@ -4,10 +4,11 @@ from datetime import date
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import require_group
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+from ..tools.access import DIVISION
+from ..tools.access import require_group
 
 PERIOD_MONTHS = {"semester": 6, "quarter": 3, "year": 12}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}

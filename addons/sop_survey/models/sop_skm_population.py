@@ -6,11 +6,13 @@ from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import DEFAULT_TZ
 from odoo.addons.sop_organisasi.tools.dates import utc_to_local
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
-from odoo.addons.sop_organisasi.tools.statistics import SKM_CATEGORIES
-from odoo.addons.sop_organisasi.tools.statistics import ikm_category
-from odoo.addons.sop_organisasi.tools.statistics import krejcie_morgan
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
+
+from ..tools.skm_answers import counted_inputs_where
+from ..tools.skm_questionnaire import SKM_ELEMENTS
+from ..tools.statistics import SKM_CATEGORIES
+from ..tools.statistics import ikm_category
+from ..tools.statistics import krejcie_morgan
 
 PROFILE_GROUPS = (
     ("gender", "Jenis Kelamin"),
@@ -239,14 +241,14 @@ class SopSkmPopulation(models.Model):
         questions = survey.question_ids.filtered(lambda q: not q.is_page).sorted(lambda q: (q.sequence, q.id))
         self.env.flush_all()
         self.env.cr.execute(
-            """
+            f"""
             SELECT ui.id, ui.end_datetime, ui.skm_service_id, l.question_id, l.answer_type, l.answer_score,
                    l.suggested_answer_id, l.value_char_box, l.value_text_box, l.value_numerical_box,
                    l.value_date, l.value_datetime
               FROM survey_user_input ui
               JOIN survey_user_input_line l ON l.user_input_id = ui.id AND l.skipped IS NOT TRUE
              WHERE ui.skm_unit_id = %s AND ui.skm_period_id = %s
-               AND ui.state = 'done' AND ui.test_entry IS NOT TRUE
+               AND {counted_inputs_where()}
           ORDER BY ui.id, l.id
             """,
             (self.unit_id.id, self.period_id.id),

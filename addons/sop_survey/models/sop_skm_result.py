@@ -3,10 +3,14 @@ from decimal import Decimal
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENT_SELECTION
-from odoo.addons.sop_organisasi.tools.statistics import ikm_from_nrr
-from odoo.addons.sop_organisasi.tools.statistics import nrr as exact_nrr
-from odoo.addons.sop_organisasi.tools.statistics import round_half_up
+
+from ..tools.skm_answers import counted_inputs_where
+from ..tools.skm_answers import scored_lines_where
+from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
+from ..tools.statistics import SKM_SCALE
+from ..tools.statistics import ikm_from_nrr
+from ..tools.statistics import nrr as exact_nrr
+from ..tools.statistics import round_half_up
 
 # measures whose value for a group of rows is recomputed from the group's answers
 REGULATION_MEASURES = ("element_index", "nrr", "respondents", "below_sample")
@@ -73,7 +77,7 @@ class SopSkmResult(models.Model):
     def _table_query(self):
         # a subquery rather than a database view: no dependency on the order in
         # which the tables of the module's models are created at install
-        return """
+        return f"""
                 SELECT row_number() OVER (ORDER BY ui.skm_period_id, ui.skm_unit_id, q.skm_element) AS id,
                        ui.skm_period_id AS period_id,
                        per.date_start AS period_start,
@@ -86,7 +90,7 @@ class SopSkmResult(models.Model):
                        COUNT(*) AS answer_count,
                        SUM(l.answer_score) AS score_total,
                        AVG(l.answer_score) AS nrr,
-                       AVG(l.answer_score) * 25 AS element_index
+                       AVG(l.answer_score) * {SKM_SCALE} AS element_index
                   FROM survey_user_input_line l
                   JOIN survey_user_input ui ON ui.id = l.user_input_id
                   JOIN survey_question q ON q.id = l.question_id
@@ -96,15 +100,12 @@ class SopSkmResult(models.Model):
                         SELECT r.skm_period_id, r.skm_unit_id, COUNT(*) AS respondents
                           FROM survey_user_input r
                           JOIN survey_survey s ON s.id = r.survey_id AND s.is_skm
-                         WHERE r.state = 'done' AND r.test_entry IS NOT TRUE
+                         WHERE {counted_inputs_where("r")}
                       GROUP BY r.skm_period_id, r.skm_unit_id
                   ) resp ON resp.skm_period_id = ui.skm_period_id AND resp.skm_unit_id = ui.skm_unit_id
                   LEFT JOIN sop_skm_population pop ON pop.period_id = ui.skm_period_id AND pop.unit_id = ui.skm_unit_id
-                 WHERE ui.state = 'done'
-                   AND ui.test_entry IS NOT TRUE
-                   AND q.skm_element IS NOT NULL
-                   AND l.skipped IS NOT TRUE
-                   AND l.answer_score BETWEEN 1 AND 4
+                 WHERE {counted_inputs_where()}
+                   AND {scored_lines_where()}
               GROUP BY ui.skm_period_id, per.date_start, ui.skm_unit_id, unit.opd_id, q.skm_element,
                        resp.respondents, pop.sample_min"""
 

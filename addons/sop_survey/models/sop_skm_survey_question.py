@@ -1,9 +1,10 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENT_SELECTION
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_PROFILE_SELECTION
 from odoo.exceptions import ValidationError
+
+from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
+from ..tools.skm_questionnaire import SKM_PROFILE_SELECTION
 
 # what the answered lines and the IKM of a questionnaire in use depend on
 SKM_KEY_FIELDS = ("skm_element", "skm_profile", "question_type", "is_page", "survey_id")

@@ -2,12 +2,13 @@ from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_ELEMENTS
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_PROFILE_QUESTIONS
-from odoo.addons.sop_organisasi.tools.skm_questionnaire import SKM_SUGGESTION_QUESTION
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import require_group
 from odoo.exceptions import AccessError
+
+from ..tools.access import DIVISION
+from ..tools.access import require_group
+from ..tools.skm_questionnaire import SKM_ELEMENTS
+from ..tools.skm_questionnaire import SKM_PROFILE_QUESTIONS
+from ..tools.skm_questionnaire import SKM_SUGGESTION_QUESTION
 
 
 class SurveySurvey(models.Model):

@@ -1,8 +1,9 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_survey.tools.access import ADMINISTRATOR
 from odoo.exceptions import AccessError
+
+from ..tools.access import ADMINISTRATOR
 
 SKM_FIELDS = ("skm_unit_id", "skm_service_id", "skm_period_id")
 # technical fields the mail framework may set on any record

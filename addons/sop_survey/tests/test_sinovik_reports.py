@@ -97,7 +97,9 @@ class TestSinovikReports(SinovikCase):
 
     def test_export_package_is_one_pdf_in_form_order(self):
         with patch.object(type(self.env["ir.actions.report"]), "_run_wkhtmltopdf", _fake_wkhtmltopdf):
-            action = (self.prop_a | self.prop_b).with_user(self.staff).action_export_package()
+            # force_report_rendering: a real PDF even in test mode (Odoo renders HTML there)
+            proposals = (self.prop_a | self.prop_b).with_user(self.staff).with_context(force_report_rendering=True)
+            action = proposals.action_export_package()
         attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
         data = base64.b64decode(self.env["ir.attachment"].browse(attachment_id).datas)
         self.assertTrue(data.startswith(b"%PDF"))

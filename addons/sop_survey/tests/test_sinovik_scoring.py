@@ -1,8 +1,8 @@
 import datetime
 
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import count_words
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import juror_score
-from odoo.addons.sop_organisasi.tools.sinovik_scoring import rank_entries
+from odoo.addons.sop_survey.tools.sinovik_scoring import count_words
+from odoo.addons.sop_survey.tools.sinovik_scoring import juror_score
+from odoo.addons.sop_survey.tools.sinovik_scoring import rank_entries
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged

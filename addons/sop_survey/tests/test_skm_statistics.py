@@ -1,9 +1,9 @@
 from decimal import Decimal
 
-from odoo.addons.sop_organisasi.tools.statistics import ikm_category
-from odoo.addons.sop_organisasi.tools.statistics import ikm_from_nrr
-from odoo.addons.sop_organisasi.tools.statistics import ikm_from_sums
-from odoo.addons.sop_organisasi.tools.statistics import krejcie_morgan
+from odoo.addons.sop_survey.tools.statistics import ikm_category
+from odoo.addons.sop_survey.tools.statistics import ikm_from_nrr
+from odoo.addons.sop_survey.tools.statistics import ikm_from_sums
+from odoo.addons.sop_survey.tools.statistics import krejcie_morgan
 from odoo.tests import TransactionCase
 from odoo.tests import tagged
 

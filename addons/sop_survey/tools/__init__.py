@@ -1,1 +1,5 @@
 from . import access
+from . import sinovik_scoring
+from . import skm_answers
+from . import skm_questionnaire
+from . import statistics

@@ -50,4 +50,4 @@ def without_client_defaults(records, protected):
         for key, value in records.env.context.items()
         if not (key.startswith(DEFAULT_PREFIX) and key[len(DEFAULT_PREFIX) :] in protected)
     }
-    return records.with_context(context)
+    return records.with_env(records.env(context=context))  # this context exactly, not merged

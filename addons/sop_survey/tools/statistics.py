@@ -17,7 +17,10 @@ from fractions import Fraction
 
 SKM_ELEMENT_COUNT = 9
 SKM_WEIGHT = Fraction(1, SKM_ELEMENT_COUNT)
-SKM_SCALE = 25
+SKM_MIN_SCORE = 1  # each element is answered on a 1-4 scale
+SKM_MAX_SCORE = 4
+SKM_INDEX_MAX = 100  # the IKM and the element index run up to 100
+SKM_SCALE = SKM_INDEX_MAX // SKM_MAX_SCORE  # NRR x 25
 TWO_PLACES = Decimal("0.01")
 
 # Quality categories (Permenpan RB 14/2017, annex): classify the IKM rounded
