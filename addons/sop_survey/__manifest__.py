@@ -14,6 +14,8 @@
         "security/sop_skm_security.xml",
         "views/sop_survey_menus.xml",
         "data/sop_sinovik_sdg_data.xml",
+        "wizard/sop_sinovik_assign_wizard_views.xml",
+        "wizard/sop_sinovik_decision_wizard_views.xml",
         "views/sop_sinovik_views.xml",
         "report/sop_sinovik_reports.xml",
         "views/sinovik_portal_templates.xml",

@@ -1,9 +1,8 @@
 from odoo import http
-from odoo.http import content_disposition
 from odoo.http import request
 
 from ..tools import sop_xlsx
-from ..tools.xlsx_writer import XLSX_MIMETYPE
+from ..tools.xlsx_writer import xlsx_http_headers
 
 
 class SopXlsxController(http.Controller):
@@ -23,11 +22,4 @@ class SopXlsxController(http.Controller):
         return self._xlsx_response(procedure._export_xlsx(), procedure._xlsx_filename())
 
     def _xlsx_response(self, content, filename):
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", XLSX_MIMETYPE),
-                ("Content-Length", str(len(content))),
-                ("Content-Disposition", content_disposition(filename)),
-            ],
-        )
+        return request.make_response(content, headers=xlsx_http_headers(content, filename))

@@ -1,10 +1,12 @@
+# isort: off
+from . import sop_signatory_mixin  # before the models that inherit it
+
+# isort: on
 from . import hr_department
-from . import ir_actions_report_paper
-from . import ir_actions_report_sop_document
+from . import ir_actions_report
 from . import mail_activity
 from . import res_company
 from . import res_users
-from . import res_users_home
 from . import sop_approval_activity_mixin
 from . import sop_assessment_mixin
 from . import sop_assessment_workflow
@@ -23,13 +25,12 @@ from . import sop_monitoring
 from . import sop_monitoring_line
 from . import sop_procedure
 from . import sop_procedure_content
-from . import sop_procedure_document
 from . import sop_procedure_line
 from . import sop_procedure_monitoring
+from . import sop_procedure_xlsx
 from . import sop_role
 from . import sop_section
 from . import sop_setup_item
 from . import sop_step
 from . import tier_definition
 from . import tier_review
-from . import tier_review_access

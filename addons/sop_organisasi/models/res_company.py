@@ -21,6 +21,10 @@ class ResCompany(models.Model):
     kop_city_line = fields.Char(
         string="City Line (Letterhead)", help="Last line of the letterhead, e.g. MOJOKERTO 61314."
     )
+    sop_sign_place = fields.Char(
+        string="Signing Place",
+        help="Printed before the date of signed letters and certificates, e.g. Mojokerto. Empty: the company's city.",
+    )
     sop_paper_size = fields.Selection(
         [("f4", "F4 / Folio (215 x 330 mm)"), ("a4", "A4 (210 x 297 mm)")],
         string="SOP Paper Size",

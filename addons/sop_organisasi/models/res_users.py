@@ -4,8 +4,12 @@ from odoo import models
 
 from ..tools.dates import DEFAULT_TZ
 
+HOME_ACTION_XMLID = "sop_organisasi.res_users_action_sop_home"
+
 
 class ResUsers(models.Model):
+    """SOP units of a user, Mojokerto's time zone for new users, and each role's own start page."""
+
     _inherit = "res.users"
 
     sop_unit_ids = fields.Many2many(
@@ -37,3 +41,53 @@ class ResUsers(models.Model):
     def _sop_default_tz(self):
         company = self.env.company
         return company.partner_id.tz or company.resource_calendar_id.tz or DEFAULT_TZ
+
+    # ------------------------------------------------------------------ start page
+    # Each role starts on its own page: the home action dispatches by group.
+    @api.model
+    def _sop_home_groups(self):
+        """Groups whose users get the SOP start page as home action."""
+        return self.env.ref("sop_organisasi.group_sop_opd_user")
+
+    def _sop_home_action_xmlid(self):
+        """The start page of the user's role (None: no SOP role)."""
+        self.ensure_one()
+        if self.has_group("sop_organisasi.group_sop_user"):
+            return "sop_organisasi.sop_dashboard_action"
+        if self.has_group("sop_organisasi.group_sop_opd_user"):
+            return "sop_organisasi.sop_case_step_action_my_work"
+        return None
+
+    @api.model
+    def _sop_home_action(self):
+        """The action the home server action opens for the current user."""
+        xmlid = self.env.user._sop_home_action_xmlid() or "mail.action_discuss"
+        return self.env["ir.actions.actions"]._for_xml_id(xmlid)
+
+    def _sop_set_home_action(self):
+        """Give the SOP start page to internal users of the SOP groups who have no home action yet."""
+        home = self.env.ref(HOME_ACTION_XMLID, raise_if_not_found=False)
+        if not home:
+            return
+        groups = self._sop_home_groups()
+        users = self.sudo().filtered(lambda u: not u.share and not u.action_id and u.groups_id & groups)
+        if users:
+            users.write({"action_id": home.id})
+
+    @api.model
+    def _sop_set_home_action_all(self):
+        """Install hook (data file): existing users of the SOP groups, the administrator included."""
+        groups = self._sop_home_groups()
+        self.sudo().with_context(active_test=False).search([("groups_id", "in", groups.ids)])._sop_set_home_action()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._sop_set_home_action()
+        return users
+
+    def write(self, vals):
+        res = super().write(vals)
+        if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
+            self._sop_set_home_action()
+        return res

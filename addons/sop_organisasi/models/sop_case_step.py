@@ -502,7 +502,7 @@ class SopCaseStep(models.Model):
         return super().reject_tier()
 
     def _validate_tier(self, tiers=False):
-        # the reviews are written as superuser (closed to users' sessions, see tier_review_access.py)
+        # the reviews are written as superuser (closed to users' sessions, see tier_review.py)
         res = super(SopCaseStep, self.sudo())._validate_tier(tiers and tiers.sudo())
         self.invalidate_recordset(["validation_status", "need_validation"])
         completing = self.env.context.get("sop_completing_step")

@@ -7,9 +7,7 @@ from odoo import models
 from odoo.exceptions import UserError
 
 from ..tools.dates import format_date_long
-from ..tools.nip import display_nip
-from .sop_letter_template import signatory_position_html
-from .sop_letter_template import signatory_position_text
+from ..tools.xlsx_writer import download_action
 
 LETTER_REPORT = "sop_organisasi.action_report_sop_letter"
 
@@ -44,7 +42,7 @@ class SopLetter(models.Model):
 
     _name = "sop.letter"
     _description = "SOP Letter"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sop.signatory.mixin"]
     _order = "date desc, id desc"
     _rec_names_search = ["name", "subject", "addressee"]
 
@@ -66,10 +64,6 @@ class SopLetter(models.Model):
     subject = fields.Char()
     body_html = fields.Html(string="Body")
     signatory_position = fields.Char(help="Snapshot of the template at generation, with its a.n./Plt. prefix.")
-    signatory_name = fields.Char()
-    signatory_rank = fields.Char(string="Signatory Rank (Pangkat)")
-    signatory_nip = fields.Char(string="Signatory NIP")
-    signatory_nip_display = fields.Char(compute="_compute_signatory_nip_display")
     res_model = fields.Char(string="Related Model", readonly=True, index=True)
     res_id = fields.Many2oneReference(string="Related Record", model_field="res_model", readonly=True, index=True)
     res_name = fields.Char(string="Related To", compute="_compute_res_name")
@@ -106,11 +100,6 @@ class SopLetter(models.Model):
             rec.date_long = format_date_long(rec.date)
             rec.place_date = f"{rec.place}, {rec.date_long}" if rec.place else rec.date_long
 
-    @api.depends("signatory_nip")
-    def _compute_signatory_nip_display(self):
-        for rec in self:
-            rec.signatory_nip_display = display_nip(rec.signatory_nip)
-
     @api.depends("res_model", "res_id")
     def _compute_res_name(self):
         for rec in self:
@@ -126,10 +115,6 @@ class SopLetter(models.Model):
             return None
         record = self.env[self.res_model].browse(self.res_id).exists()
         return record or None
-
-    def _get_signatory_position_html(self):
-        self.ensure_one()
-        return signatory_position_html(self.signatory_position)
 
     def _get_form_action(self):
         """Window action opening this letter."""
@@ -182,9 +167,7 @@ class SopLetter(models.Model):
             "unit_code": template.unit_code,
             "nature": template.nature,
             "attachment_note": template.attachment_note,
-            "signatory_position": signatory_position_text(
-                template.signatory_prefix, template.signatory_position, template.signatory_own_position
-            ),
+            "signatory_position": template._signatory_position_text(),
             "signatory_name": template.signatory_name,
             "signatory_rank": template.signatory_rank,
             "signatory_nip": template.signatory_nip,
@@ -305,11 +288,7 @@ class SopLetter(models.Model):
         self.ensure_one()
         if not self.attachment_id:
             raise UserError(self.env._("This letter has no PDF yet."))
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{self.attachment_id.id}?download=true",
-            "target": "self",
-        }
+        return download_action(self.attachment_id)
 
     def action_open_related(self):
         self.ensure_one()

@@ -1,6 +1,3 @@
-from markupsafe import Markup
-from markupsafe import escape
-
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -9,35 +6,8 @@ from odoo.exceptions import ValidationError
 from ..tools.letter_number import DEFAULT_PATTERN
 from ..tools.letter_number import LetterNumberError
 from ..tools.letter_number import check_pattern
-from ..tools.nip import is_valid_nip
-
-SIGNATORY_PREFIXES = [
-    ("an", "a.n. (atas nama)"),
-    ("plt", "Plt. (Pelaksana Tugas)"),
-    ("plh", "Plh. (Pelaksana Harian)"),
-    ("pj", "Pj. (Penjabat)"),
-]
-PREFIX_LABELS = {"an": "a.n.", "plt": "Plt.", "plh": "Plh.", "pj": "Pj."}
-
-
-def signatory_position_text(prefix, position, own_position=None):
-    """``Plt. SEKRETARIS DAERAH``; with a.n. the signer's own position follows on a new line."""
-    head = f"{PREFIX_LABELS[prefix]} {position or ''}".strip() if prefix else (position or "")
-    if own_position:
-        return f"{head}\n{own_position}"
-    return head
-
-
-def signatory_position_html(text):
-    """Printable position: prefixes keep their case in the upper-cased signature block."""
-    lines = []
-    for line in (text or "").split("\n"):
-        first, _sep, rest = line.partition(" ")
-        if first in PREFIX_LABELS.values():
-            lines.append(Markup('<span style="text-transform: none;">%s</span> %s') % (first, rest))
-        else:
-            lines.append(escape(line))
-    return Markup("<br/>").join(lines)
+from .sop_signatory_mixin import SIGNATORY_PREFIXES
+from .sop_signatory_mixin import signatory_position_text
 
 
 class SopLetterTemplate(models.Model):
@@ -45,6 +15,7 @@ class SopLetterTemplate(models.Model):
 
     _name = "sop.letter.template"
     _description = "SOP Letter Template"
+    _inherit = ["sop.signatory.mixin"]
     _order = "sequence, name, id"
 
     name = fields.Char(required=True, translate=False)
@@ -85,7 +56,11 @@ class SopLetterTemplate(models.Model):
         "(object = the letter: opd_id, year, date_long, number, res_name ...). "
         "Plain field paths are rendered for everybody; other expressions need the mail template editor group.",
     )
-    place = fields.Char(required=True, default="Mojokerto", help="Printed before the date: Mojokerto, 16 Maret 2026.")
+    place = fields.Char(
+        required=True,
+        default=lambda self: self._default_signatory_place(),
+        help="Printed before the date: Mojokerto, 16 Maret 2026. Defaults to the company's signing place.",
+    )
     signatory_prefix = fields.Selection(
         SIGNATORY_PREFIXES,
         help="a.n. when signing on behalf of the official, Plt./Plh./Pj. for an acting official.",
@@ -96,17 +71,18 @@ class SopLetterTemplate(models.Model):
         help="With a.n.: the position of the official who actually signs, printed under the a.n. line.",
     )
     signatory_name = fields.Char(required=True)
-    signatory_rank = fields.Char(string="Signatory Rank (Pangkat)")
-    signatory_nip = fields.Char(string="Signatory NIP")
     signatory_display = fields.Char(compute="_compute_signatory_display", string="Signed as")
     letter_count = fields.Integer(compute="_compute_letter_count")
 
     @api.depends("signatory_prefix", "signatory_position", "signatory_own_position")
     def _compute_signatory_display(self):
         for rec in self:
-            rec.signatory_display = signatory_position_text(
-                rec.signatory_prefix, rec.signatory_position, rec.signatory_own_position
-            ).replace("\n", " / ")
+            rec.signatory_display = rec._signatory_position_text().replace("\n", " / ")
+
+    def _signatory_position_text(self):
+        """The base position with its a.n./Plt. prefix; with a.n. the signer's own position below."""
+        self.ensure_one()
+        return signatory_position_text(self.signatory_prefix, self.signatory_position, self.signatory_own_position)
 
     def _compute_letter_count(self):
         counts = dict(
@@ -148,14 +124,6 @@ class SopLetterTemplate(models.Model):
                             ),
                         )
                     )
-
-    @api.constrains("signatory_nip")
-    def _check_signatory_nip(self):
-        for rec in self.filtered("signatory_nip"):
-            if not is_valid_nip(rec.signatory_nip):
-                raise ValidationError(
-                    self.env._("The NIP '%(nip)s' of the signatory is not a valid 18-digit NIP.", nip=rec.signatory_nip)
-                )
 
     def action_open_generate_wizard(self):
         self.ensure_one()

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import Command
 from odoo import api
 from odoo import fields
@@ -7,8 +9,6 @@ from odoo.exceptions import ValidationError
 
 from ..tools.dates import format_date_long
 from ..tools.dates import format_date_short
-from ..tools.nip import display_nip
-from ..tools.nip import is_valid_nip
 from ..tools.ordering import record_order
 from ..tools.workflow import as_workflow
 from ..tools.workflow import field_labels
@@ -28,7 +28,13 @@ _TIER_BYPASS_KEYS = ("skip_validation_check", "skip_check_state_condition")
 class SopProcedure(models.Model):
     _name = "sop.procedure"
     _description = "SOP AP Document"
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "sop.approval.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "tier.validation",
+        "sop.approval.activity.mixin",
+        "sop.signatory.mixin",
+    ]
     _order = "number, revision_no desc, id desc"
     _rec_names_search = ["name", "number"]
 
@@ -65,14 +71,15 @@ class SopProcedure(models.Model):
     )
     date_revision = fields.Date(string="Date of Revision", tracking=True, copy=False)
     date_effective = fields.Date(string="Effective Date", tracking=True, copy=False)
-    approver_title = fields.Char(
+    # the approving official ('Disahkan oleh'): sop.signatory.mixin
+    signatory_position = fields.Char(
         string="Approving Position",
         tracking=True,
         help="'Disahkan oleh': the position, with its a.n./Plt. prefix, e.g. 'Plt. SEKRETARIS DAERAH KOTA MOJOKERTO'.",
     )
-    approver_name = fields.Char(string="Approving Official", tracking=True)
-    approver_rank = fields.Char(string="Rank (Pangkat)", tracking=True)
-    approver_nip = fields.Char(string="NIP", tracking=True)
+    signatory_name = fields.Char(string="Approving Official", tracking=True)
+    signatory_rank = fields.Char(string="Rank (Pangkat)", tracking=True)
+    signatory_nip = fields.Char(string="NIP", tracking=True)
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -167,7 +174,12 @@ class SopProcedure(models.Model):
     date_created_display = fields.Char(compute="_compute_display_values")
     date_effective_display = fields.Char(compute="_compute_display_values")
     date_effective_long = fields.Char(compute="_compute_display_values")
-    approver_nip_display = fields.Char(compute="_compute_display_values")
+
+    flowchart_preview = fields.Html(
+        compute="_compute_flowchart_preview",
+        sanitize=False,  # only SVG drawn by tools/flowchart.py from escaped text
+        help="The flowchart as printed in the PDF, redrawn from the steps while they are edited.",
+    )
 
     # ------------------------------------------------------------------ compute
     @api.depends("line_ids.related_procedure_id")
@@ -201,14 +213,13 @@ class SopProcedure(models.Model):
             rec.version_ids = versions
             rec.version_count = len(versions)
 
-    @api.depends("revision_no", "date_revision", "date_created", "date_effective", "approver_nip")
+    @api.depends("revision_no", "date_revision", "date_created", "date_effective")
     def _compute_display_values(self):
         for rec in self:
             rec.revision_display = rec._revision_text()
             rec.date_created_display = format_date_short(rec.date_created)
             rec.date_effective_display = format_date_short(rec.date_effective)
             rec.date_effective_long = format_date_long(rec.date_effective)
-            rec.approver_nip_display = display_nip(rec.approver_nip)
 
     def _revision_text(self):
         """'01/13-03-2018' (revision no. and date) on the SOP identity block; the original version
@@ -229,19 +240,58 @@ class SopProcedure(models.Model):
                 name = self.env._("%(name)s (rev. %(rev)s)", name=name, rev=rec.revision_no)
             rec.display_name = name
 
-    # -------------------------------------------------------------- constraints
-    @api.constrains("approver_nip")
-    def _check_approver_nip(self):
-        for rec in self.filtered("approver_nip"):
-            if not is_valid_nip(rec.approver_nip):
-                raise ValidationError(
-                    self.env._(
-                        "The NIP '%(nip)s' of the approving official is not valid: a NIP has "
-                        "18 digits (birth date, CPNS year and month, gender 1 or 2, serial).",
-                        nip=rec.approver_nip,
-                    )
-                )
+    @api.depends(
+        "role_ids",
+        "section_ids.sequence",
+        "section_ids.code",
+        "section_ids.name",
+        "step_ids.section_id",
+        "step_ids.sequence",
+        "step_ids.name",
+        "step_ids.kind",
+        "step_ids.role_id",
+        "step_ids.return_step_id",
+        "step_ids.requirement",
+        "step_ids.output",
+        "step_ids.remarks",
+        "step_ids.duration_qty",
+        "step_ids.duration_unit",
+    )
+    def _compute_flowchart_preview(self):
+        for rec in self:
+            rec.flowchart_preview = rec._flowchart_preview_html()
 
+    def _flowchart_preview_html(self):
+        """One block per flowchart page: section title, actor columns and the page's SVG."""
+        self.ensure_one()
+        if not self.step_ids:
+            return Markup("<p class='text-muted'>%s</p>") % self.env._("Add steps to see the flowchart.")
+        try:
+            document = self._get_report_document()
+        except (KeyError, ValueError, IndexError, TypeError):
+            return Markup("<p class='text-muted'>%s</p>") % self.env._(
+                "The flowchart appears once every step has a section and an actor of the SOP."
+            )
+        blocks = []
+        for page, chart_page in zip(document["pages"], document["chart"].pages, strict=True):
+            title = page["section"].display_name or ""
+            if page["continued"]:
+                title = self.env._("%(section)s (continued)", section=title)
+            headers = Markup("").join(
+                Markup('<th class="text-center small" style="width:%smm">%s</th>') % (page["role_width"], role)
+                for role in page["roles"]
+            )
+            blocks.append(
+                Markup(
+                    '<div class="o_sop_flowchart_page mb-4"><h5>%s</h5>'
+                    '<table class="table table-bordered mb-0" style="table-layout:fixed;width:%smm">'
+                    "<tr>%s</tr></table>%s</div>"
+                )
+                % (title, f"{chart_page.width:.2f}", headers, Markup(chart_page.svg()))
+            )
+        return Markup('<div class="o_sop_flowchart">%s</div>') % Markup("").join(blocks)
+
+    # -------------------------------------------------------------- constraints
     @api.constrains("number", "previous_id", "company_id", "revision_no")
     def _check_number_unique(self):
         for rec in self.filtered("number"):
@@ -289,7 +339,8 @@ class SopProcedure(models.Model):
         """This model without the base_tier_validation context keys a client could send."""
         if in_workflow(self.env) or not any(self.env.context.get(key) for key in _TIER_BYPASS_KEYS):
             return self
-        return self.with_context(dict.fromkeys(_TIER_BYPASS_KEYS, False))
+        # the client's context is replaced, not merged (kept as it was when this check was added)
+        return self.with_context(dict.fromkeys(_TIER_BYPASS_KEYS, False))  # pylint: disable=context-overridden
 
     def _raise_workflow_fields(self, fields_set):
         names = field_labels(self, fields_set)
@@ -375,7 +426,7 @@ class SopProcedure(models.Model):
                 problems.append(self.env._("it needs at least one end step"))
             if not rec.unit_id:
                 problems.append(self.env._("the organisational unit is missing"))
-            if not rec.approver_name or not rec.approver_title:
+            if not rec.signatory_name or not rec.signatory_position:
                 problems.append(self.env._("the approving official is missing"))
             if problems:
                 raise UserError(
@@ -436,7 +487,7 @@ class SopProcedure(models.Model):
 
     def _validate_tier(self, tiers=False):
         # base_tier_validation approves only the current user's reviews; it writes them as
-        # superuser (reviews are closed to users' sessions, see tier_review_access.py)
+        # superuser (reviews are closed to users' sessions, see tier_review.py)
         res = super(SopProcedure, self.sudo())._validate_tier(tiers and tiers.sudo())
         if self.state == "review" and self.validation_status == "validated":
             # the last reviewer does not need write access on the SOP itself
@@ -546,3 +597,15 @@ class SopProcedure(models.Model):
         return self.step_ids.sorted(
             lambda s: (s.section_id.sequence, record_order(s.section_id), s.sequence, record_order(s))
         )
+
+    @api.model
+    def _get_paper_size(self):
+        """Paper ('f4' or 'a4') of the SOP document, in PDF and XLSX alike: the 'SOP Paper Size' of
+        the printing company (``env.company``), as for the paper format of the PDF."""
+        return self.env.company.sop_paper_size or "f4"
+
+    def _get_report_document(self, paper=None):
+        """The SOP document as printed (identity boxes, flowchart pages) on ``paper`` ('f4' or 'a4',
+        by default the printing company's): see ``report.sop_organisasi.report_sop_document``."""
+        self.ensure_one()
+        return self.env["report.sop_organisasi.report_sop_document"]._document_values(self, paper)

@@ -48,7 +48,6 @@ class SopRole(models.Model):
     step_count = fields.Integer(compute="_compute_step_count", string="Steps")
     staffing_warning = fields.Char(
         compute="_compute_staffing_warning",
-        string="Staffing Warning",
         help="Set when the role resolves to nobody: its case steps would go to the case responsible.",
     )
 

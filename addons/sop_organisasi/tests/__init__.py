@@ -14,6 +14,7 @@ from . import test_role
 from . import test_rpc_access
 from . import test_seed_data
 from . import test_setup
+from . import test_signatory
 from . import test_sop_report
 from . import test_sop_xlsx
 from . import test_start_pages

@@ -3,10 +3,10 @@ from datetime import datetime
 from odoo import Command
 from odoo.tests import new_test_user
 
-from .common import SopCase
+from .common import TestSopCommon
 
 
-class SopCaseRunCase(SopCase):
+class SopCaseRunCase(TestSopCommon):
     """Fixtures for running the seeded SKJ SOP as cases.
 
     People holding the jobs of the SKJ roles (data/sop_role_data.xml), a working

@@ -4,7 +4,7 @@ from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
 
-class SopCase(TransactionCase):
+class TestSopCommon(TransactionCase):
     """Fixtures: a unit, two roles, users of each SOP group and a small SOP."""
 
     @classmethod
@@ -29,10 +29,10 @@ class SopCase(TransactionCase):
         vals = {
             "name": name,
             "unit_id": cls.unit.id,
-            "approver_title": "KEPALA BAGIAN UJI",
-            "approver_name": "Budi Santoso, S.H.",
-            "approver_rank": "Pembina",
-            "approver_nip": "198001012005011003",
+            "signatory_position": "KEPALA BAGIAN UJI",
+            "signatory_name": "Budi Santoso, S.H.",
+            "signatory_rank": "Pembina",
+            "signatory_nip": "198001012005011003",
             "role_ids": [Command.set([cls.role_staff.id, cls.role_head.id])],
             "line_ids": [
                 Command.create({"kind": "legal", "name": "Permenpan RB 35/2012"}),

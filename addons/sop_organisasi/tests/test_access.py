@@ -2,11 +2,11 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import SopCase
+from .common import TestSopCommon
 
 
 @tagged("post_install", "-at_install")
-class TestAccess(SopCase):
+class TestAccess(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -21,17 +21,17 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 from ..models.sop_letter import SopLetter
-from ..models.sop_letter_template import signatory_position_html
-from ..models.sop_letter_template import signatory_position_text
+from ..models.sop_signatory_mixin import signatory_position_html
+from ..models.sop_signatory_mixin import signatory_position_text
 from ..tools.letter_number import LetterNumberError
 from ..tools.letter_number import format_letter_number
 from .case_common import SopCaseRunCase
-from .common import SopCase
+from .common import TestSopCommon
 
 D = datetime.date
 
 
-class LetterCase(SopCase):
+class LetterCase(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -156,7 +156,7 @@ class TestLetterAgenda(LetterCase):
         self.env["res.lang"]._activate_lang("id_ID")
         self.env["ir.module.module"].search([("name", "=", "sop_organisasi")])._update_translations(["id_ID"])
         env_id = self.env(context={"lang": "id_ID"})
-        self.assertEqual(env_id.ref("sop_organisasi.sop_menu_letter_agenda").name, "Buku Agenda")
+        self.assertEqual(env_id.ref("sop_organisasi.sop_letter_agenda_menu").name, "Buku Agenda")
         states = dict(env_id["sop.letter.agenda"]._fields["state"]._description_selection(env_id))
         self.assertEqual((states["issued"], states["void"]), ("Terbit", "Batal"))
         labels = env_id["sop.letter.agenda"].fields_get(["agenda_no", "void_reason"], ["string"])
@@ -445,14 +445,14 @@ class TestLetterConcurrency(TransactionCase):
 
         def generate():
             try:
-                with self.registry.cursor() as cr:
+                with self.registry.cursor() as cr:  # committed at the end of the block
                     env = api.Environment(cr, self.admin_id, {})
                     template = env["sop.letter.template"].browse(self.template_id)
-                    template.name  # noqa: B018 - the request has started its transaction
+                    # the request has started its transaction
+                    template.name  # noqa: B018  # pylint: disable=pointless-statement
                     barrier.wait(timeout=60)
-                    letter = env["sop.letter"]._generate(template, date=D(2026, 3, 16))
-                    cr.commit()
-                    numbers.append(letter.agenda_no)
+                    agenda_no = env["sop.letter"]._generate(template, date=D(2026, 3, 16)).agenda_no
+                numbers.append(agenda_no)
             except Exception as exc:  # reported by the test
                 errors.append(exc)
 

@@ -12,7 +12,7 @@ from odoo.tests.common import BaseCase
 from odoo.tools import mute_logger
 
 from ..tools.schedule import next_monitoring_date
-from .common import SopCase
+from .common import TestSopCommon
 
 D = datetime.date
 
@@ -44,7 +44,7 @@ class TestMonitoringSchedule(BaseCase):
         self.assertEqual(next_monitoring_date(D(2026, 8, 31)), D(2027, 2, 28))
 
 
-class MonitoringCase(SopCase):
+class MonitoringCase(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

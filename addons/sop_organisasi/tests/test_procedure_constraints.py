@@ -2,11 +2,11 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import SopCase
+from .common import TestSopCommon
 
 
 @tagged("post_install", "-at_install")
-class TestProcedureConstraints(SopCase):
+class TestProcedureConstraints(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -59,7 +59,7 @@ class TestProcedureConstraints(SopCase):
 
     def test_invalid_nip(self):
         with self.assertRaisesRegex(ValidationError, "is not valid"):
-            self.procedure.approver_nip = "19590109 198712 3 002"
+            self.procedure.signatory_nip = "19590109 198712 3 002"
 
     def test_return_step_cannot_be_deleted(self):
         with self.assertRaisesRegex(ValidationError, "is the return step of decision A.3"):

@@ -2,11 +2,11 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import SopCase
+from .common import TestSopCommon
 
 
 @tagged("post_install", "-at_install")
-class TestProcedureLifecycle(SopCase):
+class TestProcedureLifecycle(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

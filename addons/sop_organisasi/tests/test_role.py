@@ -1,10 +1,10 @@
 from odoo.tests import tagged
 
-from .common import SopCase
+from .common import TestSopCommon
 
 
 @tagged("post_install", "-at_install")
-class TestRoleResolution(SopCase):
+class TestRoleResolution(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

@@ -148,7 +148,7 @@ class TestRpcAccessHoles(RpcAccessCase):
                 self._assert_refused(lambda user=user: self._as(user, step).write({"name": "Diubah lewat RPC"}))
                 self._assert_refused(lambda user=user: self._as(user, self.own_effective).write({"name": "Nama baru"}))
                 self._assert_refused(
-                    lambda user=user: self._as(user, self.own_effective).write({"approver_name": "Orang Lain"})
+                    lambda user=user: self._as(user, self.own_effective).write({"signatory_name": "Orang Lain"})
                 )
                 self._assert_refused(
                     lambda user=user: self._as(user, self.env["sop.procedure.line"]).create(

@@ -248,10 +248,10 @@ class TestSeedData(TransactionCase):
         self.assertEqual(skj.revision_display, "01/13-03-2018")
         self.assertEqual(skj.date_effective_display, "13-03-2018")
         self.assertEqual(skj.date_effective_long, "13 Maret 2018")
-        self.assertEqual(skj.approver_title, "Plt. SEKRETARIS DAERAH KOTA MOJOKERTO")
-        self.assertEqual(skj.approver_name, "Dr. Ir. GENTUR PRIHANTONO S.P., M.T.")
-        self.assertEqual(skj.approver_rank, "Pembina Utama Madya")
-        self.assertEqual(skj.approver_nip_display, "19590109 198712 1 002")
+        self.assertEqual(skj.signatory_position, "Plt. SEKRETARIS DAERAH KOTA MOJOKERTO")
+        self.assertEqual(skj.signatory_name, "Dr. Ir. GENTUR PRIHANTONO S.P., M.T.")
+        self.assertEqual(skj.signatory_rank, "Pembina Utama Madya")
+        self.assertEqual(skj.signatory_nip_display, "19590109 198712 1 002")
 
     def test_skj_boxes(self):
         counts = {

@@ -106,7 +106,7 @@ class TestSetupChecklist(TransactionCase):
         self.assertTrue(role.staffing_warning)
 
     def test_checklist_is_for_sop_administrators_only(self):
-        menu = self.env.ref("sop_organisasi.sop_menu_setup_checklist")
+        menu = self.env.ref("sop_organisasi.sop_setup_item_menu")
         self.assertIn(menu.id, self.env["ir.ui.menu"].with_user(self.sop_admin)._visible_menu_ids())
         self.assertNotIn(menu.id, self.env["ir.ui.menu"].with_user(self.sop_user)._visible_menu_ids())
         with self.assertRaises(AccessError):

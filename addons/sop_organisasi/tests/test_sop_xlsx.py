@@ -30,10 +30,10 @@ def _xlsx_compare_values(sop):
         "date_created": sop.date_created and fields.Date.to_string(sop.date_created),
         "date_revision": sop.date_revision and fields.Date.to_string(sop.date_revision),
         "date_effective": sop.date_effective and fields.Date.to_string(sop.date_effective),
-        "approver_title": sop.approver_title or False,
-        "approver_name": sop.approver_name or False,
-        "approver_rank": sop.approver_rank or False,
-        "approver_nip": sop.approver_nip or False,
+        "signatory_position": sop.signatory_position or False,
+        "signatory_name": sop.signatory_name or False,
+        "signatory_rank": sop.signatory_rank or False,
+        "signatory_nip": sop.signatory_nip or False,
         "role_ids": sorted(sop.role_ids.ids),
         "lines": [
             (line.kind, line.name, line.related_procedure_id.id)

@@ -11,19 +11,19 @@ from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .case_common import SopCaseRunCase
-from .common import SopCase
+from .common import TestSopCommon
 
 
 @tagged("post_install", "-at_install")
-class TestStartPages(SopCase):
+class TestStartPages(TestSopCommon):
     """Each role's home action, the dashboard data, the calendar and the SOP editor."""
 
     def _home_of(self, user):
         return self.env["res.users"].with_user(user)._sop_home_action()
 
     def test_home_action_by_role(self):
-        home = self.env.ref("sop_organisasi.action_sop_home")
-        dashboard = self.env.ref("sop_organisasi.action_sop_dashboard")
+        home = self.env.ref("sop_organisasi.res_users_action_sop_home")
+        dashboard = self.env.ref("sop_organisasi.sop_dashboard_action")
         my_work = self.env.ref("sop_organisasi.sop_case_step_action_my_work")
         for user in (self.sop_user, self.approver, self.sop_admin, self.opd_user, self.env.ref("base.user_admin")):
             self.assertEqual(user.action_id.id, home.id, user.login)
@@ -46,7 +46,7 @@ class TestStartPages(SopCase):
     def test_calendar_of_step_deadlines(self):
         action = self.env.ref("sop_organisasi.sop_case_step_action_calendar")
         self.assertEqual(action.view_mode.split(",")[0], "calendar")
-        menu = self.env.ref("sop_organisasi.sop_menu_case_calendar")
+        menu = self.env.ref("sop_organisasi.sop_case_step_menu_calendar")
         self.assertEqual(menu.action, action)
         views = self.env["sop.case.step"].with_user(self.sop_user).get_views([(action.view_id.id, "calendar")])
         arch = etree.fromstring(views["views"]["calendar"]["arch"])

@@ -16,9 +16,9 @@ class TestIndonesianTranslation(TransactionCase):
         states = dict(env_id["sop.procedure"]._fields["state"]._description_selection(env_id))
         self.assertEqual(states["effective"], "Berlaku")
         self.assertEqual(states["draft"], "Draf")
-        fields_id = env_id["sop.procedure"].fields_get(["approver_rank", "line_ids"], ["string"])
-        self.assertEqual(fields_id["approver_rank"]["string"], "Pangkat")
-        menu = env_id.ref("sop_organisasi.sop_menu_role")
+        fields_id = env_id["sop.procedure"].fields_get(["signatory_rank", "line_ids"], ["string"])
+        self.assertEqual(fields_id["signatory_rank"]["string"], "Pangkat")
+        menu = env_id.ref("sop_organisasi.sop_role_menu")
         self.assertEqual(menu.name, "Pelaksana")
 
     def test_error_messages_are_translated(self):

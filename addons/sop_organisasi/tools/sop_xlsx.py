@@ -50,10 +50,10 @@ IDENTITY_FIELDS = (
     ("date_created", "Tanggal Pembuatan"),
     ("date_revision", "Tanggal Revisi"),
     ("date_effective", "Tanggal Efektif"),
-    ("approver_title", "Disahkan oleh (Jabatan)"),
-    ("approver_name", "Nama Pejabat"),
-    ("approver_rank", "Pangkat"),
-    ("approver_nip", "NIP"),
+    ("signatory_position", "Disahkan oleh (Jabatan)"),
+    ("signatory_name", "Nama Pejabat"),
+    ("signatory_rank", "Pangkat"),
+    ("signatory_nip", "NIP"),
 )
 DATE_FIELDS = ("date_created", "date_revision", "date_effective")
 KIND_MARKERS = {"start": "Mulai", "process": "Proses", "decision": "Keputusan", "end": "Selesai"}
@@ -82,8 +82,6 @@ MAX_STEPS = 200  # per SOP
 
 
 _lt = LazyTranslate(__name__)  # problems found in a workbook, translated by the caller
-BAD_HEADER = "%(ref)s: bad header, expected '%(expected)s'"
-STEP_TEXT_MISSING = "%(ref)s: the step text is missing"
 
 
 class SopWorkbookError(ValueError):
@@ -424,25 +422,32 @@ def _read_identity(rows, data, errors):
         errors.append(_lt("%(ref)s: the SOP name ('Nama SOP') is missing", ref=ref))
 
 
+def _bad_header(ref, expected):
+    return _lt("%(ref)s: bad header, expected '%(expected)s'", ref=ref, expected=expected)
+
+
+def _step_text_missing(ref):
+    return _lt("%(ref)s: the step text is missing", ref=ref)
+
+
 def _read_procedure_header(top, bottom, width, errors):
     """Check the two header rows; return the column of 'Kelengkapan' (None if the header is bad)."""
     header_ok = True
     for col, expected in ((0, "No"), (1, "Kegiatan")):
         if _text(top[col]).lower() != expected.lower():
-            errors.append(_lt(BAD_HEADER, ref=cell_ref(SHEET_PROCEDURE, HEADER_ROW, col), expected=expected))
+            errors.append(_bad_header(ref=cell_ref(SHEET_PROCEDURE, HEADER_ROW, col), expected=expected))
             header_ok = False
     tail = next((col for col in range(2, width) if _text(bottom[col]).lower() == TAIL_HEADERS[0].lower()), None)
     if tail is None:
-        errors.append(
-            _lt("%(ref)s: bad header, column 'Kelengkapan' not found", ref=f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}")
-        )
+        ref = f"{SHEET_PROCEDURE}!{HEADER_ROW + 1}"
+        errors.append(_lt("%(ref)s: bad header, column 'Kelengkapan' not found", ref=ref))
         return None
     expectations = [(HEADER_ROW + 1, bottom, tail + offset, label, False) for offset, label in enumerate(TAIL_HEADERS)]
     expectations += [(HEADER_ROW, top, tail + 3, "Keterangan", True), (HEADER_ROW, top, tail + 4, "Kembali ke", True)]
     for row_number, row, col, expected, prefix in expectations:
         value = _text(row[col]).lower() if col < width else ""
         if not (value.startswith(expected.lower()) if prefix else value == expected.lower()):
-            errors.append(_lt(BAD_HEADER, ref=cell_ref(SHEET_PROCEDURE, row_number, col), expected=expected))
+            errors.append(_bad_header(ref=cell_ref(SHEET_PROCEDURE, row_number, col), expected=expected))
             header_ok = False
     return tail if header_ok else None
 
@@ -451,7 +456,7 @@ def _read_step(row, row_number, markers, tail, errors):
     """One step row: text, actor and symbol, Mutu Baku, remarks, return step code."""
     step = {"row": row_number, "name": _text(row[1])}
     if not step["name"]:
-        errors.append(_lt(STEP_TEXT_MISSING, ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
+        errors.append(_step_text_missing(ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
     if not markers:
         errors.append(
             _lt("%(ref)s: no actor column is marked for the step", ref=cell_ref(SHEET_PROCEDURE, row_number, 2))
@@ -494,7 +499,8 @@ def _read_procedure(rows, data, errors):
     width = max((len(r) for r in rows), default=0)
     rows = [r + [None] * (width + 5 - len(r)) for r in rows]
     if len(rows) < HEADER_ROW + 1:
-        errors.append(_lt("%(ref)s: the header rows are missing", ref=f"{SHEET_PROCEDURE}!A{HEADER_ROW}"))
+        ref = f"{SHEET_PROCEDURE}!A{HEADER_ROW}"
+        errors.append(_lt("%(ref)s: the header rows are missing", ref=ref))
         return
     tail = _read_procedure_header(rows[HEADER_ROW - 1], rows[HEADER_ROW], width, errors)
     if tail is None:
@@ -513,7 +519,7 @@ def _read_procedure(rows, data, errors):
         if not markers and not isinstance(row[0], int | float):
             if not _text(row[0]) and not _text(row[1]):
                 if any(_text(v) for v in row):
-                    errors.append(_lt(STEP_TEXT_MISSING, ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
+                    errors.append(_step_text_missing(ref=cell_ref(SHEET_PROCEDURE, row_number, 1)))
                 continue
             if not _text(row[1]):
                 errors.append(
@@ -579,7 +585,8 @@ def _check_returns(data, codes, errors):
         elif target is step:
             errors.append(_lt("%(ref)s: a decision cannot return to itself", ref=step["return_ref"]))
     if not any(sec["steps"] for sec in data["sections"]):
-        errors.append(_lt("%(ref)s: the procedure has no steps", ref=f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}"))
+        ref = f"{SHEET_PROCEDURE}!A{FIRST_DATA_ROW}"
+        errors.append(_lt("%(ref)s: the procedure has no steps", ref=ref))
 
 
 def template_data(role_labels):

@@ -13,6 +13,8 @@ import io
 
 import xlsxwriter
 
+from odoo.http import content_disposition
+
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 # options no exporter may change: nothing in a string is interpreted
@@ -92,6 +94,15 @@ def attach_xlsx(record, filename, content):
             "res_id": record.id,
         }
     )
+
+
+def xlsx_http_headers(content, filename):
+    """Headers of an XLSX file streamed by a controller (downloads that keep no attachment)."""
+    return [
+        ("Content-Type", XLSX_MIMETYPE),
+        ("Content-Length", str(len(content))),
+        ("Content-Disposition", content_disposition(filename)),
+    ]
 
 
 def download_action(attachment):

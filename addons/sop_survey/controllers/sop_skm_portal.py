@@ -2,6 +2,7 @@ import logging
 
 from odoo import fields
 from odoo import http
+from odoo.addons.sop_organisasi.tools.xlsx_writer import xlsx_http_headers
 from odoo.exceptions import AccessError
 from odoo.exceptions import MissingError
 from odoo.exceptions import UserError
@@ -343,10 +344,4 @@ class SkmPortal(http.Controller):
             return request.not_found()
         content = population._skm_xlsx()
         filename = f"SKM {population.unit_id.name} {population.period_id.name}.xlsx"
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                ("Content-Disposition", http.content_disposition(filename)),
-            ],
-        )
+        return request.make_response(content, headers=xlsx_http_headers(content, filename))

@@ -1,6 +1,5 @@
 from . import hr_department
 from . import ir_attachment
-from . import report_sinovik_certificate
 from . import res_users
 from . import sop_dashboard
 from . import sop_setup_item

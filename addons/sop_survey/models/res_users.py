@@ -14,5 +14,5 @@ class ResUsers(models.Model):
     def _sop_home_action_xmlid(self):
         self.ensure_one()
         if not self.has_group("sop_organisasi.group_sop_user") and self.has_group("sop_survey.group_sinovik_juror"):
-            return "sop_survey.sop_sinovik_my_assignment_action"
+            return "sop_survey.sop_sinovik_assignment_action_mine"
         return super()._sop_home_action_xmlid()

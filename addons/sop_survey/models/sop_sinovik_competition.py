@@ -4,13 +4,10 @@ from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import DEFAULT_TZ
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
 from odoo.addons.sop_organisasi.tools.dates import utc_to_local
-from odoo.addons.sop_organisasi.tools.nip import format_nip
-from odoo.addons.sop_organisasi.tools.nip import is_valid_nip
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.exceptions import UserError
-from odoo.exceptions import ValidationError
 from odoo.tools.translate import LazyTranslate
 
 from ..tools.access import DIVISION
@@ -69,7 +66,7 @@ DEFAULT_CRITERIA = {
 class SopSinovikCompetition(models.Model):
     _name = "sop.sinovik.competition"
     _description = "SINOVIK Local Innovation Competition"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sop.signatory.mixin"]
     _order = "year desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -105,12 +102,10 @@ class SopSinovikCompetition(models.Model):
         store=True,
         help="End of the registration stage: innovations must be implemented at least one year before.",
     )
-    sign_place = fields.Char(string="Signing Place", default="Mojokerto")
-    sign_date = fields.Date(string="Announcement Date")
-    sign_position = fields.Char(string="Signatory Position", default="KEPALA BAGIAN ORGANISASI")
-    sign_name = fields.Char(string="Signatory Name")
-    sign_rank = fields.Char(string="Signatory Rank")
-    sign_nip = fields.Char(string="Signatory NIP")
+    # certificates: "<place>, <date>" above the signatory (sop.signatory.mixin)
+    signatory_place = fields.Char(string="Signing Place", default=lambda self: self._default_signatory_place())
+    signatory_date = fields.Date(string="Announcement Date")
+    signatory_position = fields.Char(default="KEPALA BAGIAN ORGANISASI")
 
     @api.depends("stage_ids.kind", "stage_ids.date_end")
     def _compute_registration_deadline(self):
@@ -217,8 +212,8 @@ class SopSinovikCompetition(models.Model):
                     proposal._sinovik_write({"award": self.env._("Rank %(rank)s", rank=proposal.final_rank)})
             competition._set_state("announced")
             competition.stage_ids.filtered(lambda s: s.kind == "announcement")._set_state("closed")
-            if not competition.sign_date:
-                competition.sign_date = fields.Date.context_today(self)
+            if not competition.signatory_date:
+                competition.signatory_date = fields.Date.context_today(self)
             competition.message_post(body=self.env._("The final ranking has been announced."))
 
     def action_view_proposals(self):
@@ -248,9 +243,9 @@ class SopSinovikCompetition(models.Model):
             missing = [
                 label
                 for field_name, label in (
-                    ("sign_name", self.env._("signatory name")),
-                    ("sign_position", self.env._("signatory position")),
-                    ("sign_date", self.env._("announcement date")),
+                    ("signatory_name", self.env._("signatory name")),
+                    ("signatory_position", self.env._("signatory position")),
+                    ("signatory_date", self.env._("announcement date")),
                 )
                 if not competition[field_name]
             ]
@@ -263,19 +258,10 @@ class SopSinovikCompetition(models.Model):
                     )
                 )
 
-    @api.constrains("sign_nip")
-    def _check_sign_nip(self):
-        for competition in self:
-            if competition.sign_nip and not is_valid_nip(competition.sign_nip):
-                raise ValidationError(self.env._("%(nip)s is not a valid 18-digit NIP.", nip=competition.sign_nip))
-
-    def _sign_nip_formatted(self):
+    def _signatory_place_date(self):
+        """'Mojokerto, 16 Maret 2026' above the signature of the certificates."""
         self.ensure_one()
-        return format_nip(self.sign_nip) if self.sign_nip else ""
-
-    def sign_place_date(self):
-        self.ensure_one()
-        return ", ".join(filter(None, [self.sign_place, format_date_long(self.sign_date)]))
+        return ", ".join(filter(None, [self.signatory_place, format_date_long(self.signatory_date)]))
 
     # ------------------------------------------------------------------ XLSX recap
     def _recap_xlsx(self):

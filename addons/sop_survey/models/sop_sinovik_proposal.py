@@ -1,15 +1,13 @@
-import base64
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
-from odoo.tools import pdf
 
 from ..tools.access import DIVISION
 from ..tools.access import check_workflow_fields
@@ -432,13 +430,13 @@ class SopSinovikProposal(models.Model):
             raise UserError(self.env._("Select the proposals to export."))
         report = self.env.ref("sop_survey.action_report_sinovik_proposal")
         ordered = self.sorted(lambda p: (p.final_rank or 10**6, p.id))
-        pdfs = [report._render_qweb_pdf(report.report_name, res_ids=proposal.ids)[0] for proposal in ordered]
-        merged = pdf.merge_pdf(pdfs)
+        # one proposal per wkhtmltopdf call, merged in this order: render_one_per_call of the report
+        merged = report._render_qweb_pdf(report.report_name, res_ids=ordered.ids)[0]
         attachment = self.env["ir.attachment"].create(
             {
                 "name": f"SINOVIK package - {len(ordered)} proposal(s).pdf",
-                "datas": base64.b64encode(merged),
+                "raw": merged,
                 "mimetype": "application/pdf",
             }
         )
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+        return download_action(attachment)

@@ -97,7 +97,7 @@ class SopSkmPopulation(models.Model):
 
     def action_view_followups(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id("sop_survey.action_skm_followup")
+        action = self.env["ir.actions.act_window"]._for_xml_id("sop_survey.sop_skm_followup_action")
         action["domain"] = [("population_id", "=", self.id)]
         action["context"] = {"default_population_id": self.id}
         return action

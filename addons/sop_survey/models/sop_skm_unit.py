@@ -83,11 +83,6 @@ class SopSkmUnit(models.Model):
     def _skm_qr_png(self, value, size=300):
         return self.env["ir.actions.report"].barcode("QR", value, width=size, height=size, quiet=False)
 
-    def _skm_qr_data_uri(self, url=None):
-        self.ensure_one()
-        png = self._skm_qr_png(url or self.public_url)
-        return "data:image/png;base64," + base64.b64encode(png).decode()
-
     def action_regenerate_token(self):
         for unit in self:
             unit.access_token = uuid.uuid4().hex

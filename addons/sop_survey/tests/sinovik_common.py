@@ -40,8 +40,8 @@ class SinovikFixtures:
                     "name": "Kompetisi Inovasi Kota Mojokerto",
                     "year": 2026,
                     "quota_per_opd": 2,
-                    "sign_name": "Drs. Budi Santoso",
-                    "sign_nip": "197001011995031001",
+                    "signatory_name": "Drs. Budi Santoso",
+                    "signatory_nip": "197001011995031001",
                     "group_ids": [Command.create({"name": "Kelompok Umum"})],
                     "category_ids": [Command.create({"name": "Pelayanan Publik Inklusif"})],
                     "section_ids": [

@@ -139,7 +139,7 @@ class TestRpcAccessMatrix(RpcAccessFixtures, TransactionCase):
     # ------------------------------------------------------------------ engine
     def _as(self, user):
         """The environment of ``user`` (never superuser) with the hostile context."""
-        return self.env["res.users"].with_user(user).with_context(dict(HOSTILE_CONTEXT)).env
+        return self.env(user=user, context=dict(HOSTILE_CONTEXT), su=False)
 
     def _attempt(self, user, operation):
         """Run ``operation(env)`` as ``user`` and roll it back; return None on success, else the error."""

@@ -3,6 +3,7 @@ from lxml import etree
 from odoo import Command
 from odoo.addons.base.models.res_users import name_selection_groups
 from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 from odoo.tests import Form
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
@@ -22,6 +23,16 @@ class TestSinovikCompetitionSetup(TransactionCase):
         self.assertEqual(competition.state, "open")
         registration = competition.stage_ids.filtered(lambda s: s.kind == "registration")
         self.assertEqual(registration.state, "open")
+
+    def test_signatory_place_and_nip(self):
+        """The certificates' signing place comes from the company; the NIP check is the shared one."""
+        self.env.company.sop_sign_place = "Kota Uji"
+        competition = self.env["sop.sinovik.competition"].create({"name": "Kompetisi Tempat", "year": 2027})
+        self.assertEqual(competition.signatory_place, "Kota Uji")
+        competition.signatory_nip = "197001011995031001"
+        self.assertEqual(competition.signatory_nip_display, "19700101 199503 1 001")
+        with self.assertRaisesRegex(ValidationError, "NIP '1970' of the signatory is not valid"):
+            competition.signatory_nip = "1970"
 
     def test_competition_created_in_the_form_gets_the_template(self):
         form = Form(self.env["sop.sinovik.competition"])
@@ -91,7 +102,7 @@ class TestSinovikCertificateGuard(SinovikCase):
         self.stage_presentation.action_close()
         self.competition.action_announce()
         self.assertIn("Drs. Budi Santoso", self._render(prop_b))
-        self.competition.write({"sign_name": False, "sign_date": False})
+        self.competition.write({"signatory_name": False, "signatory_date": False})
         with self.assertRaisesRegex(UserError, "signatory name, announcement date"):
             self._render(prop_b)
 

@@ -26,13 +26,13 @@ class TestSkmRateLock(TransactionCase):
     def setUp(self):
         super().setUp()
         self.dbname = self.env.cr.dbname
-        with closing(db_connect(self.dbname).cursor()) as cr:
+        # a cursor used as a context manager commits when its block ends without error
+        with db_connect(self.dbname).cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {})
             opd = env["hr.department"].create({"name": "Dinas Uji Kunci", "is_opd": True})
             unit = env["sop.skm.unit"].create({"name": "Loket Uji Kunci", "opd_id": opd.id, "skm_rate_limit": 5})
             for _i in range(2):  # already in the window
                 env["sop.skm.visit"]._consume(uuid.uuid4().hex, ADDRESS, unit)
-            cr.commit()
             self.unit_id, self.opd_id = unit.id, opd.id
         self.addCleanup(self._remove_committed)
         # as outside tests: a new transaction is a new connection (not the test transaction)
@@ -42,11 +42,10 @@ class TestSkmRateLock(TransactionCase):
         self.addCleanup(patcher.stop)
 
     def _remove_committed(self):
-        with closing(db_connect(self.dbname).cursor()) as cr:
+        with db_connect(self.dbname).cursor() as cr:  # committed at the end of the block
             env = api.Environment(cr, SUPERUSER_ID, {})
             env["sop.skm.unit"].browse(self.unit_id).unlink()
             env["hr.department"].browse(self.opd_id).unlink()
-            cr.commit()
 
     def _stored(self):
         with closing(db_connect(self.dbname).cursor()) as cr:
@@ -54,8 +53,8 @@ class TestSkmRateLock(TransactionCase):
             return cr.fetchone()[0]
 
     def _submission(self, barrier, results):
-        """One public submission: the rate limit, then the answer, then commit."""
-        with closing(db_connect(self.dbname).cursor()) as cr:
+        """One public submission: the rate limit, then the answer, then commit (end of the block)."""
+        with db_connect(self.dbname).cursor() as cr:
             # the registry is given, not looked up: the test runner holds the registries' lock
             cr.transaction = api.Transaction(self.registry)
             env = api.Environment(cr, SUPERUSER_ID, {})
@@ -68,8 +67,7 @@ class TestSkmRateLock(TransactionCase):
             if not retry_after:
                 Visit._consume(uuid.uuid4().hex, ADDRESS, unit)
                 time.sleep(0.05)  # the answer is being written while the others wait
-            cr.commit()
-            results.append(retry_after)
+        results.append(retry_after)
 
     def test_parallel_submissions_store_exactly_the_limit(self):
         self.assertEqual(self._stored(), 2)

@@ -39,13 +39,13 @@ class JurorAssignmentMixin:
 @tagged("post_install", "-at_install")
 class TestJurorStartPage(JurorAssignmentMixin, SinovikCase):
     def test_juror_home_action(self):
-        home = self.env.ref("sop_organisasi.action_sop_home")
+        home = self.env.ref("sop_organisasi.res_users_action_sop_home")
         self.assertFalse(self.juror_1.action_id)
         proposal = self._proposal_in_evaluation("Inovasi A")
         self._assign(proposal, self.juror_1)
         self.assertEqual(self.juror_1.action_id.id, home.id, "a juror gets the start page with the group")
         action = self.env["res.users"].with_user(self.juror_1)._sop_home_action()
-        self.assertEqual(action["id"], self.env.ref("sop_survey.sop_sinovik_my_assignment_action").id)
+        self.assertEqual(action["id"], self.env.ref("sop_survey.sop_sinovik_assignment_action_mine").id)
         self.assertEqual(home.with_user(self.juror_1).run()["res_model"], "sop.sinovik.assignment")
         # division staff keep the dashboard even when they also judge
         self.staff.groups_id = [Command.link(self.env.ref("sop_survey.group_sinovik_juror").id)]

@@ -1,10 +1,11 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_survey.tools.access import DIVISION
-from odoo.addons.sop_survey.tools.access import require_group
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
+
+from ..tools.access import DIVISION
+from ..tools.access import require_group
 
 
 class SopSinovikAssignWizard(models.TransientModel):

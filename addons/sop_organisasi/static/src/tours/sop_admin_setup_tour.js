@@ -8,17 +8,17 @@ registry.category("web_tour.tours").add("sop_admin_setup_tour", {
         stepUtils.showAppsMenuItem(),
         {
             content: "Open the SOP app",
-            trigger: ".o_app[data-menu-xmlid='sop_organisasi.sop_menu_root']",
+            trigger: ".o_app[data-menu-xmlid='sop_organisasi.sop_root_menu']",
             run: "click",
         },
         {
             content: "Open the configuration menu",
-            trigger: "button[data-menu-xmlid='sop_organisasi.sop_menu_config']",
+            trigger: "button[data-menu-xmlid='sop_organisasi.sop_configuration_menu']",
             run: "click",
         },
         {
             content: "Open the setup checklist",
-            trigger: "a[data-menu-xmlid='sop_organisasi.sop_menu_setup_checklist']",
+            trigger: "a[data-menu-xmlid='sop_organisasi.sop_setup_item_menu']",
             run: "click",
         },
         {

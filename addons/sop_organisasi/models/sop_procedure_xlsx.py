@@ -1,4 +1,6 @@
-from markupsafe import Markup
+# pylint: disable=consider-merging-classes-inherited
+"""The SOP as an XLSX workbook: export and import (layout in :mod:`..tools.sop_xlsx`)."""
+
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo import Command
@@ -9,171 +11,12 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
-from ..tools import flowchart
 from ..tools import sop_xlsx
-from ..tools.ordering import record_order
 from ..tools.workflow import as_workflow
 
-# wkhtmltopdf (unpatched Qt, --dpi 96, smart shrinking) prints 1 CSS mm as 0.75 mm: the layout
-# below is in CSS millimetres, i.e. the printable area of the landscape page divided by 0.75.
-CSS_SCALE = 0.75
-# printable width and height of the landscape page inside the paper format margins (real mm)
-PAGE_SIZES = {"f4": (330 - 24, 215 - 24), "a4": (297 - 24, 210 - 24)}
-# fixed columns of the procedure table (CSS mm): No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan
-FIXED_COLUMNS = {
-    "f4": {"no": 11.0, "activity": 80.0, "requirement": 42.0, "time": 20.0, "output": 42.0, "remarks": 32.0},
-    "a4": {"no": 11.0, "activity": 72.0, "requirement": 38.0, "time": 20.0, "output": 38.0, "remarks": 28.0},
-}
-# height (CSS mm) of what precedes the rows on a page: headings, the two header rows, section row, safety
-PAGE_OVERHEAD = 45.0
-FONT_PT = 10.0
 
-BOX_LAYOUT = (("legal", "qualification"), ("related", "equipment"), ("warning", "record"))
-
-
-class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class SopProcedure(models.Model):
     _inherit = "sop.procedure"
-
-    flowchart_preview = fields.Html(
-        compute="_compute_flowchart_preview",
-        sanitize=False,  # only SVG drawn by tools/flowchart.py from escaped text
-        help="The flowchart as printed in the PDF, redrawn from the steps while they are edited.",
-    )
-
-    @api.depends(
-        "role_ids",
-        "section_ids.sequence",
-        "section_ids.code",
-        "section_ids.name",
-        "step_ids.section_id",
-        "step_ids.sequence",
-        "step_ids.name",
-        "step_ids.kind",
-        "step_ids.role_id",
-        "step_ids.return_step_id",
-        "step_ids.requirement",
-        "step_ids.output",
-        "step_ids.remarks",
-        "step_ids.duration_qty",
-        "step_ids.duration_unit",
-    )
-    def _compute_flowchart_preview(self):
-        for rec in self:
-            rec.flowchart_preview = rec._flowchart_preview_html()
-
-    def _flowchart_preview_html(self):
-        """One block per flowchart page: section title, actor columns and the page's SVG."""
-        self.ensure_one()
-        if not self.step_ids:
-            return Markup("<p class='text-muted'>%s</p>") % self.env._("Add steps to see the flowchart.")
-        try:
-            document = self._get_report_document()
-        except (KeyError, ValueError, IndexError, TypeError):
-            return Markup("<p class='text-muted'>%s</p>") % self.env._(
-                "The flowchart appears once every step has a section and an actor of the SOP."
-            )
-        blocks = []
-        for page, chart_page in zip(document["pages"], document["chart"].pages, strict=True):
-            title = page["section"].display_name or ""
-            if page["continued"]:
-                title = self.env._("%(section)s (continued)", section=title)
-            headers = Markup("").join(
-                Markup('<th class="text-center small" style="width:%smm">%s</th>') % (page["role_width"], role)
-                for role in page["roles"]
-            )
-            blocks.append(
-                Markup(
-                    '<div class="o_sop_flowchart_page mb-4"><h5>%s</h5>'
-                    '<table class="table table-bordered mb-0" style="table-layout:fixed;width:%smm">'
-                    "<tr>%s</tr></table>%s</div>"
-                )
-                % (title, f"{chart_page.width:.2f}", headers, Markup(chart_page.svg()))
-            )
-        return Markup('<div class="o_sop_flowchart">%s</div>') % Markup("").join(blocks)
-
-    # ------------------------------------------------------------------ PDF
-    def _get_paper_size(self):
-        return (self.company_id or self.env.company).sop_paper_size or "f4"
-
-    def _get_report_document(self, paper=None):
-        """Everything the QWeb template prints for this SOP (identity, boxes, flowchart pages)."""
-        self.ensure_one()
-        paper = paper or self.env.company.sop_paper_size or "f4"
-        page_w, page_h = (size / CSS_SCALE for size in PAGE_SIZES[paper])
-        fixed = FIXED_COLUMNS[paper]
-        actor_area = page_w - sum(fixed.values()) - 4.0
-        sections = self.section_ids.sorted(lambda s: (s.sequence, record_order(s))).filtered("step_ids")
-        steps = self._get_ordered_steps()
-        index_of = {step.id: i for i, step in enumerate(steps)}
-        flow_sections = []
-        section_roles = []
-        section_index = {}
-        for number, section in enumerate(sections):
-            roles = section.role_ids
-            section_roles.append(roles)
-            section_index[section.id] = number
-            flow_sections.append(flowchart.FlowSection(max(len(roles), 1), round(actor_area / max(len(roles), 1), 2)))
-        flow_steps = []
-        heights = []
-        for step in steps:
-            number = section_index[step.section_id.id]
-            roles = section_roles[number]
-            flow_steps.append(
-                flowchart.FlowStep(
-                    kind=step.kind,
-                    column=list(roles).index(step.role_id),
-                    section=number,
-                    text=step.name or "",
-                    return_index=index_of.get(step.return_step_id.id),
-                    code=step.code,
-                )
-            )
-            heights.append(
-                max(
-                    flowchart.estimate_text_height(step.name, fixed["activity"] - 2, FONT_PT),
-                    flowchart.estimate_text_height(step.requirement, fixed["requirement"] - 2, FONT_PT),
-                    flowchart.estimate_text_height(step.duration_display, fixed["time"] - 2, FONT_PT),
-                    flowchart.estimate_text_height(step.output, fixed["output"] - 2, FONT_PT),
-                    flowchart.estimate_text_height(step.remarks, fixed["remarks"] - 2, FONT_PT),
-                )
-            )
-        chart = flowchart.layout(flow_steps, flow_sections, heights, page_budget=page_h - PAGE_OVERHEAD)
-        pages = []
-        seen_sections = set()
-        for page in chart.pages:
-            section = sections[page.section]
-            roles = section_roles[page.section]
-            rows = []
-            for row_number, row in enumerate(page.rows):
-                step = steps[row.step_index]
-                rows.append(
-                    {
-                        "step": step,
-                        "height": f"{row.height:.2f}",
-                        "cells": [Markup(page.cell_svg(row_number, column)) for column in range(page.columns)],
-                    }
-                )
-            pages.append(
-                {
-                    "section": section,
-                    "continued": section.id in seen_sections,
-                    "roles": [role._get_column_label() for role in roles],
-                    "role_width": f"{page.column_width:.2f}",
-                    "rows": rows,
-                }
-            )
-            seen_sections.add(section.id)
-        return {
-            "paper": paper,
-            "table_width": f"{sum(fixed.values()) + actor_area:.2f}",
-            "fixed": {key: f"{value:.2f}" for key, value in fixed.items()},
-            "boxes": [
-                [{"title": sop_xlsx.BOX_TITLES[kind], "lines": self._get_lines(kind)} for kind in pair]
-                for pair in BOX_LAYOUT
-            ],
-            "pages": pages,
-            "chart": chart,
-        }
 
     # ----------------------------------------------------------------- XLSX
     def _get_xlsx_data(self):
@@ -209,10 +52,10 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
                 "date_created": self.date_created,
                 "date_revision": self.date_revision,
                 "date_effective": self.date_effective,
-                "approver_title": self.approver_title or "",
-                "approver_name": self.approver_name or "",
-                "approver_rank": self.approver_rank or "",
-                "approver_nip": self.approver_nip or "",
+                "signatory_position": self.signatory_position or "",
+                "signatory_name": self.signatory_name or "",
+                "signatory_rank": self.signatory_rank or "",
+                "signatory_nip": self.signatory_nip or "",
             },
             "lines": [
                 {
@@ -396,10 +239,10 @@ class SopProcedure(models.Model):  # pylint: disable=consider-merging-classes-in
             "date_created": identity.get("date_created"),
             "date_revision": identity.get("date_revision"),
             "date_effective": identity.get("date_effective"),
-            "approver_title": identity.get("approver_title") or False,
-            "approver_name": identity.get("approver_name") or False,
-            "approver_rank": identity.get("approver_rank") or False,
-            "approver_nip": identity.get("approver_nip") or False,
+            "signatory_position": identity.get("signatory_position") or False,
+            "signatory_name": identity.get("signatory_name") or False,
+            "signatory_rank": identity.get("signatory_rank") or False,
+            "signatory_nip": identity.get("signatory_nip") or False,
             # the actors of the steps only: the template lists every role as a column
             "role_ids": [Command.set(self._import_used_roles(data, roles).ids)],
             "line_ids": [
