@@ -39,8 +39,8 @@ def signatory_position_html(text):
 
 
 class SopSignatoryMixin(models.AbstractModel):
-    """The official who signs a document: SOP (disahkan oleh), letter template and letter, SINOVIK
-    certificates. One set of fields, one NIP check and one printed form for every signature block."""
+    """The official who signs a document: SOP (disahkan oleh), letter template and letter, and the
+    documents of other addons (certificates). One set of fields, one NIP check and one printed form for every signature block."""
 
     _name = "sop.signatory.mixin"
     _description = "Signing Official"
