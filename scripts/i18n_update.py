@@ -2,7 +2,7 @@
 
 Usage: python scripts/i18n_update.py DB ADDON [ADDON...]
 Exports the current terms (code strings, fields, views, data) of each addon with
-Odoo's --i18n-export, keeps every translation already in i18n/id.po (matched by
+Odoo's --i18n-export into i18n/<addon>.pot, keeps every translation already in i18n/id.po (matched by
 msgid), adds new terms with an empty msgstr, drops obsolete ones, and prints
 how many terms still need a translation.
 """
@@ -11,7 +11,6 @@ import datetime
 import os
 import subprocess
 import sys
-import tempfile
 
 import polib
 
@@ -19,13 +18,20 @@ PROJECT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def export(db, addon):
-    out = tempfile.mktemp(suffix=".pot")
+    """Export the addon's terms to addons/<addon>/i18n/<addon>.pot and return them.
+
+    Odoo reads id.po through that .pot (entries missing from it are obsolete), so the
+    .pot must be exported from a database where only the addon and its dependencies
+    define its fields' strings: an addon installed on top may override them.
+    """
+    out = os.path.join(PROJECT, "addons", addon, "i18n", f"{addon}.pot")
+    os.makedirs(os.path.dirname(out), exist_ok=True)
     script = (
         f'source "{PROJECT}/scripts/common.sh"; '
         f'odoo -d "{db}" --i18n-export="{out}" --modules={addon} --stop-after-init --log-level=warn'
     )
     subprocess.run(["bash", "-c", script], check=True)
-    return polib.pofile(out)
+    return polib.pofile(out, wrapwidth=78)
 
 
 def merge(addon, pot):
