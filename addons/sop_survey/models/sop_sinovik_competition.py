@@ -168,6 +168,17 @@ class SopSinovikCompetition(models.Model):
         check_workflow_fields(self, vals, COMPETITION_WORKFLOW_FIELDS)
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        """Deleting a competition cascades to its stages, results, scorings and proposals: drafts only."""
+        if self.filtered(lambda c: c.state != "draft"):
+            raise UserError(
+                self.env._(
+                    "Only a draft competition can be deleted: once its registration is open, "
+                    "its proposals, scorings and results are kept."
+                )
+            )
+
     def _set_state(self, state):
         """The workflow methods change the state (after their own checks)."""
         self.sudo().write({"state": state})

@@ -1,8 +1,14 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..tools.access import check_workflow_fields
+from ..tools.access import without_client_defaults
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
+
+# set by the workflow methods only (sudo)
+FOLLOWUP_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSkmFollowup(models.Model):
@@ -37,6 +43,20 @@ class SopSkmFollowup(models.Model):
     )
     result = fields.Text(help="What was done, reported in the next period's SKM report.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_workflow_fields(self, vals, FOLLOWUP_WORKFLOW_FIELDS)
+        return super(SopSkmFollowup, without_client_defaults(self, FOLLOWUP_WORKFLOW_FIELDS)).create(vals_list)
+
+    def write(self, vals):
+        check_workflow_fields(self, vals, FOLLOWUP_WORKFLOW_FIELDS)
+        return super().write(vals)
+
+    def _set_state(self, state):
+        """The workflow methods change the state (after their own checks)."""
+        self.sudo().write({"state": state})
+
     def action_start(self):
         self.check_access("write")
         for plan in self:
@@ -49,7 +69,7 @@ class SopSkmFollowup(models.Model):
                 note=plan.name,
                 user_id=plan.user_id.id,
             )
-        self.write({"state": "progress"})
+        self._set_state("progress")
 
     def action_done(self):
         self.check_access("write")
@@ -57,9 +77,9 @@ class SopSkmFollowup(models.Model):
             if plan.state not in ("draft", "progress"):
                 raise UserError(self.env._("Only open follow-ups can be marked done."))
         self.activity_feedback(["mail.mail_activity_data_todo"])
-        self.write({"state": "done"})
+        self._set_state("done")
 
     def action_cancel(self):
         self.check_access("write")
         self.activity_unlink(["mail.mail_activity_data_todo"])
-        self.write({"state": "cancel"})
+        self._set_state("cancel")

@@ -8,10 +8,14 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools.access import DIVISION
+from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
+from ..tools.access import without_client_defaults
 
 PERIOD_MONTHS = {"semester": 6, "quarter": 3, "year": 12}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# set by the workflow methods only (sudo)
+PERIOD_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSkmPeriod(models.Model):
@@ -103,16 +107,32 @@ class SopSkmPeriod(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            check_workflow_fields(self, vals, PERIOD_WORKFLOW_FIELDS)
+        return super(SopSkmPeriod, without_client_defaults(self, PERIOD_WORKFLOW_FIELDS)).create(vals_list)
+
+    def write(self, vals):
+        check_workflow_fields(self, vals, PERIOD_WORKFLOW_FIELDS)
+        return super().write(vals)
+
+    def _set_state(self, state):
+        """The workflow methods change the state (after their own checks)."""
+        self.sudo().write({"state": state})
+
     def _check_division(self):
         require_group(self.env, DIVISION, self.env._("Only the Organization Division manages the SKM periods."))
 
     def action_close(self):
         self._check_division()
-        self.write({"state": "closed"})
+        self.check_access("write")
+        self._set_state("closed")
 
     def action_open(self):
         self._check_division()
-        self.write({"state": "open"})
+        self.check_access("write")
+        self._set_state("open")
 
     def action_create_questionnaire(self):
         self._check_division()

@@ -882,6 +882,73 @@ class TestRpcAccessMatrix(RpcAccessFixtures, TransactionCase):
         self.assertEqual((logs.user_id, logs.period_id), (self.administrator, self.period))
         self.assertIn("1 answered line", logs[0].changes)
 
+    def test_skm_state_only_through_actions(self):
+        Period, Followup = "sop.skm.period", "sop.skm.followup"
+        followup_vals = {
+            "population_id": self.population.id,
+            "element": "U2",
+            "name": "Percepat layanan",
+            "user_id": self.liaison_a.id,
+            "deadline": "2030-01-31",
+        }
+        rows = [
+            (
+                "close a period by its state",
+                lambda env: env[Period].browse(self.period.id).write({"state": "closed"}),
+                NOBODY,
+            ),
+            (
+                "reopen a period by its state",
+                lambda env: env[Period].browse(self.old_period.id).write({"state": "open"}),
+                NOBODY,
+            ),
+            (
+                "create a closed period",
+                lambda env: env[Period].create({"year": 2019, "period_type": "year", "state": "closed"}),
+                NOBODY,
+            ),
+            (
+                "finish a follow-up by its state",
+                lambda env: env[Followup].browse(self.followup.id).write({"state": "done"}),
+                NOBODY,
+            ),
+            (
+                "create a finished follow-up",
+                lambda env: env[Followup].create(dict(followup_vals, state="done")),
+                NOBODY,
+            ),
+        ]
+        self._check_matrix(rows)
+        # a client's default_state never sets the state; the actions still do
+        env = self.env(user=self.staff, context=dict(HOSTILE_CONTEXT, default_state="closed"), su=False)
+        period = env[Period].create({"year": 2019, "period_type": "year"})
+        self.assertEqual(period.state, "open")
+        plan = env[Followup].with_context(default_state="done").create(followup_vals)
+        self.assertEqual(plan.state, "draft")
+        period.action_close()
+        plan.action_start()
+        self.assertEqual((period.state, plan.state), ("closed", "progress"))
+
+    def test_sinovik_competition_deleted_only_as_draft(self):
+        Competition = "sop.sinovik.competition"
+        rows = [
+            ("delete an open competition", lambda env: env[Competition].browse(self.competition.id).unlink(), NOBODY),
+            (
+                "delete a competition in evaluation",
+                lambda env: env[Competition].browse(self.comp_eval.id).unlink(),
+                NOBODY,
+            ),
+        ]
+        self._check_matrix(rows)
+        proposals = self.competition.proposal_ids
+        with self.assertRaisesRegex(UserError, "Only a draft competition can be deleted"):
+            self.competition.with_user(self.administrator).unlink()
+        self.assertTrue(self.competition.exists())
+        self.assertEqual(self.competition.proposal_ids, proposals)
+        self.assertEqual(len(proposals), 5)
+        self.comp_draft.with_user(self.staff).unlink()
+        self.assertFalse(self.comp_draft.exists())
+
 
 @tagged("post_install", "-at_install")
 class TestRpcAccessHttp(RpcAccessFixtures, HttpCase):
