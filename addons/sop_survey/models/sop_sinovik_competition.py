@@ -11,14 +11,11 @@ from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 from ..tools.access import DIVISION
-from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
-from ..tools.access import without_client_defaults
 
 _lt = LazyTranslate(__name__)
 
 # set by the workflow methods only (sudo)
-COMPETITION_WORKFLOW_FIELDS = {"state"}
 
 # KIPP 2021-2023 proposal sections and word limits (domain.md 3.5)
 DEFAULT_SECTIONS = [
@@ -66,7 +63,7 @@ DEFAULT_CRITERIA = {
 class SopSinovikCompetition(models.Model):
     _name = "sop.sinovik.competition"
     _description = "SINOVIK Local Innovation Competition"
-    _inherit = ["mail.thread", "mail.activity.mixin", "sop.signatory.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sop.signatory.mixin", "sop.workflow.state.mixin"]
     _order = "year desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
@@ -153,20 +150,12 @@ class SopSinovikCompetition(models.Model):
 
         A list left empty (the form sends ``[]`` for an untouched one2many) gets the template too.
         """
-        for vals in vals_list:
-            check_workflow_fields(self, vals, COMPETITION_WORKFLOW_FIELDS)
         if not self.env.context.get("sinovik_no_defaults"):
             for vals in vals_list:
                 for field_name, commands in self._default_template_vals().items():
                     if not vals.get(field_name):
                         vals[field_name] = commands
-        return super(SopSinovikCompetition, without_client_defaults(self, COMPETITION_WORKFLOW_FIELDS)).create(
-            vals_list
-        )
-
-    def write(self, vals):
-        check_workflow_fields(self, vals, COMPETITION_WORKFLOW_FIELDS)
-        return super().write(vals)
+        return super().create(vals_list)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -178,10 +167,6 @@ class SopSinovikCompetition(models.Model):
                     "its proposals, scorings and results are kept."
                 )
             )
-
-    def _set_state(self, state):
-        """The workflow methods change the state (after their own checks)."""
-        self.sudo().write({"state": state})
 
     # ------------------------------------------------------------------ flow
     def _check_division(self):

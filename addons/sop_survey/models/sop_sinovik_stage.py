@@ -8,20 +8,18 @@ from odoo.exceptions import ValidationError
 
 from ..tools.access import ADMINISTRATOR
 from ..tools.access import DIVISION
-from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
-from ..tools.access import without_client_defaults
 from ..tools.sinovik_scoring import juror_score
 from ..tools.sinovik_scoring import mean
 from ..tools.sinovik_scoring import rank_entries
 
 SCORED_KINDS = ("desk", "presentation", "field")
 # set by the workflow methods only (sudo): reopening a closed stage would unlock its scores
-STAGE_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSinovikStage(models.Model):
     _name = "sop.sinovik.stage"
+    _inherit = ["sop.workflow.state.mixin"]
     _description = "SINOVIK Competition Stage"
     _order = "competition_id, sequence, id"
 
@@ -86,25 +84,11 @@ class SopSinovikStage(models.Model):
             raise ValidationError(self.env._("Top N cannot be negative."))
 
     # ------------------------------------------------------------------ create / lock
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_workflow_fields(self, vals, STAGE_WORKFLOW_FIELDS)
-        return super(SopSinovikStage, without_client_defaults(self, STAGE_WORKFLOW_FIELDS)).create(vals_list)
-
-    def write(self, vals):
-        check_workflow_fields(self, vals, STAGE_WORKFLOW_FIELDS)
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_pending(self):
         """An open or closed stage holds juror scores and results: they go only with the whole competition."""
         if not self.env.su and self.filtered(lambda s: s.state != "pending"):
             raise UserError(self.env._("Only a pending stage can be deleted: its scores and results are kept."))
-
-    def _set_state(self, state):
-        """The workflow methods change the state (after their own checks)."""
-        self.sudo().write({"state": state})
 
     # ------------------------------------------------------------------ flow
     def _next_scored_stage(self):

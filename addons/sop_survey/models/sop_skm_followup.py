@@ -1,14 +1,10 @@
-from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
-from ..tools.access import check_workflow_fields
-from ..tools.access import without_client_defaults
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 
 # set by the workflow methods only (sudo)
-FOLLOWUP_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSkmFollowup(models.Model):
@@ -16,7 +12,7 @@ class SopSkmFollowup(models.Model):
 
     _name = "sop.skm.followup"
     _description = "SKM Follow-up Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sop.workflow.state.mixin"]
     _order = "deadline, id"
 
     population_id = fields.Many2one(
@@ -42,20 +38,6 @@ class SopSkmFollowup(models.Model):
         tracking=True,
     )
     result = fields.Text(help="What was done, reported in the next period's SKM report.")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_workflow_fields(self, vals, FOLLOWUP_WORKFLOW_FIELDS)
-        return super(SopSkmFollowup, without_client_defaults(self, FOLLOWUP_WORKFLOW_FIELDS)).create(vals_list)
-
-    def write(self, vals):
-        check_workflow_fields(self, vals, FOLLOWUP_WORKFLOW_FIELDS)
-        return super().write(vals)
-
-    def _set_state(self, state):
-        """The workflow methods change the state (after their own checks)."""
-        self.sudo().write({"state": state})
 
     def action_start(self):
         self.check_access("write")

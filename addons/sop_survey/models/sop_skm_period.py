@@ -8,18 +8,16 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools.access import DIVISION
-from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
-from ..tools.access import without_client_defaults
 
 PERIOD_MONTHS = {"semester": 6, "quarter": 3, "year": 12}
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # set by the workflow methods only (sudo)
-PERIOD_WORKFLOW_FIELDS = {"state"}
 
 
 class SopSkmPeriod(models.Model):
     _name = "sop.skm.period"
+    _inherit = ["sop.workflow.state.mixin"]
     _description = "SKM Survey Period"
     _order = "date_start desc, id desc"
 
@@ -106,20 +104,6 @@ class SopSkmPeriod(models.Model):
                         "The questionnaire %(survey)s has no SKM element question.", survey=period.survey_id.title
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            check_workflow_fields(self, vals, PERIOD_WORKFLOW_FIELDS)
-        return super(SopSkmPeriod, without_client_defaults(self, PERIOD_WORKFLOW_FIELDS)).create(vals_list)
-
-    def write(self, vals):
-        check_workflow_fields(self, vals, PERIOD_WORKFLOW_FIELDS)
-        return super().write(vals)
-
-    def _set_state(self, state):
-        """The workflow methods change the state (after their own checks)."""
-        self.sudo().write({"state": state})
 
     def _check_division(self):
         require_group(self.env, DIVISION, self.env._("Only the Organization Division manages the SKM periods."))

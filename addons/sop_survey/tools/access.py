@@ -1,5 +1,6 @@
 """Server-side checks of the sop_survey workflows (a hidden button or readonly field is no security)."""
 
+from odoo.addons.sop_organisasi.tools.workflow import field_labels
 from odoo.exceptions import AccessError
 
 DIVISION = "sop_organisasi.group_sop_user"
@@ -14,25 +15,16 @@ def require_group(env, group_xmlid, message):
     raise AccessError(message)
 
 
-def workflow_fields_in(records, vals, protected):
-    """Labels of the ``protected`` fields that ``vals`` sets outside a workflow method.
-
-    The workflow methods write these fields with ``sudo()`` after their own group and state checks;
-    any other write (a client over RPC, whatever its context) is refused. Returns a sorted list.
-    """
-    if records.env.su:
-        return []
-    return sorted(records._fields[name]._description_string(records.env) for name in set(vals) & set(protected))
-
-
 def check_workflow_fields(records, vals, protected, message=None):
     """Raise an ``AccessError`` if ``vals`` sets one of the ``protected`` fields outside a workflow method.
 
-    ``message`` (optional) builds the error from the comma-separated field labels.
+    The workflow methods write these fields with ``sudo()`` after their own group and state checks;
+    any other write (a client over RPC, whatever its context) is refused. ``message`` (optional)
+    builds the error from the comma-separated field labels.
     """
-    forbidden = workflow_fields_in(records, vals, protected)
-    if forbidden:
-        labels = ", ".join(forbidden)
+    forbidden = set(vals) & set(protected)
+    if forbidden and not records.env.su:
+        labels = field_labels(records, forbidden)
         raise AccessError(
             message(labels)
             if message
