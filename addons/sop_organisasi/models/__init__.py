@@ -1,5 +1,6 @@
 # isort: off
 from . import sop_signatory_mixin  # before the models that inherit it
+from . import sop_workflow_state_mixin
 
 # isort: on
 from . import hr_department

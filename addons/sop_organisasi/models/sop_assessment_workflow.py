@@ -2,7 +2,10 @@ from odoo import api
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..tools.workflow import copy_with_workflow_defaults
 from ..tools.workflow import field_labels
+from ..tools.workflow import refused_workflow_fields
+from ..tools.workflow import without_client_defaults
 from ..tools.workflow import written_fields
 
 
@@ -17,15 +20,20 @@ class SopAssessmentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model = self
         if not self.env.su:
             self.browse().check_access("create")
             for vals in vals_list:
-                workflow = {name for name in self._assessment_workflow_fields if vals.get(name)}
-                if vals.get("state") == "draft":
-                    workflow.discard("state")
+                # a new form starts as a draft: the form's defaults pass, nothing else
+                workflow = refused_workflow_fields(self, vals, self._assessment_workflow_fields, creating=True)
                 if workflow:
                     self._raise_assessment_workflow_fields(workflow)
-        return super().create(vals_list)
+            model = without_client_defaults(self, self._assessment_workflow_fields)
+        return super(SopAssessmentMixin, model).create(vals_list)
+
+    def copy_data(self, default=None):
+        """A copy starts where the workflow starts, not in the original's state."""
+        return super().copy_data(default=copy_with_workflow_defaults(self, self._assessment_workflow_fields, default))
 
     def write(self, vals):
         if not self.env.su:

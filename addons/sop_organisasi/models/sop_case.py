@@ -15,6 +15,8 @@ from odoo.tools import format_datetime
 from ..tools.dates import DEFAULT_TZ
 from ..tools.deadline import compute_deadline
 from ..tools.workflow import field_labels
+from ..tools.workflow import refused_workflow_fields
+from ..tools.workflow import without_client_defaults
 from ..tools.workflow import written_fields
 
 OPEN_STEP_STATES = ("current", "to_approve")
@@ -55,9 +57,10 @@ class SopCase(models.Model):
         help="The effective SOP version the case runs. Its steps are copied into the case when "
         "the case is created: later revisions of the SOP do not change the case.",
     )
-    procedure_number = fields.Char(string="SOP Number", readonly=True)
-    procedure_revision = fields.Integer(string="SOP Revision", readonly=True)
-    procedure_name = fields.Char(string="SOP Name", readonly=True)
+    # the SOP's identity when the case was created (set by create, not copied)
+    procedure_number = fields.Char(string="SOP Number", readonly=True, copy=False)
+    procedure_revision = fields.Integer(string="SOP Revision", readonly=True, copy=False)
+    procedure_name = fields.Char(string="SOP Name", readonly=True, copy=False)
     opd_id = fields.Many2one(
         "hr.department",
         string="OPD",
@@ -161,7 +164,11 @@ class SopCase(models.Model):
         if not self.env.su:
             self.browse().check_access("create")  # the group first, then the fields
             for vals in vals_list:
-                self._check_client_fields(vals, CASE_DRAFT_FIELDS)
+                self._check_client_fields(vals, CASE_DRAFT_FIELDS, creating=True)
+        cases_model = self
+        if not self.env.su:
+            # nor through a context key: a case starts where its workflow starts
+            cases_model = without_client_defaults(self, set(self._fields) - CASE_DRAFT_FIELDS)
         procedures = self.env["sop.procedure"].browse(
             {v.get("procedure_id") for v in vals_list if v.get("procedure_id")}
         )
@@ -183,14 +190,15 @@ class SopCase(models.Model):
                 opd = Department.browse(vals.get("opd_id"))
                 year = vals.get("year") or fields.Date.context_today(self).year
                 vals["name"] = f"{_readable_title(procedure.name or '')} {year} - {opd.name}"
-        cases = super(SopCase, self.with_context(mail_create_nolog=True)).create(vals_list)
+        cases = super(SopCase, cases_model.with_context(mail_create_nolog=True)).create(vals_list)
         cases._copy_steps()
         return cases
 
     @api.model
-    def _check_client_fields(self, vals, allowed):
-        """Raise if a user writes fields of a case that only its actions set."""
-        forbidden = written_fields(vals) - allowed
+    def _check_client_fields(self, vals, allowed, creating=False):
+        """Raise if a user writes fields of a case that only its actions set (on ``create``, the
+        form's defaults of these fields pass: a new case starts where its workflow starts)."""
+        forbidden = refused_workflow_fields(self, vals, written_fields(vals) - allowed, creating=creating)
         if forbidden:
             names = field_labels(self, forbidden)
             raise UserError(

@@ -24,6 +24,7 @@ class SopMonitoring(models.Model):
         required=True,
         index=True,
         tracking=True,
+        default=lambda self: self.env.user.sop_unit_ids[:1],
         help="The unit whose SOPs are monitored.",
     )
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)

@@ -13,6 +13,8 @@ from ..tools.ordering import record_order
 from ..tools.workflow import as_workflow
 from ..tools.workflow import field_labels
 from ..tools.workflow import in_workflow
+from ..tools.workflow import refused_workflow_fields
+from ..tools.workflow import without_client_defaults
 from ..tools.workflow import written_fields
 
 # Fields only the workflow sets (submission, the tiers, Revise): never written by a client.
@@ -354,15 +356,16 @@ class SopProcedure(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        model = self
         if not in_workflow(self.env):
             self.browse().check_access("create")
             for vals in vals_list:
-                workflow = {name for name in set(vals) & _WORKFLOW_FIELDS if vals[name]}
-                if vals.get("state") == "draft":
-                    workflow.discard("state")
+                # a new SOP starts as a draft of revision 0: the form's defaults pass, nothing else
+                workflow = refused_workflow_fields(self, vals, _WORKFLOW_FIELDS, creating=True, trusted=False)
                 if workflow:
                     self._raise_workflow_fields(workflow)
-        return super(SopProcedure, self._without_tier_bypass()).create(vals_list)
+            model = without_client_defaults(self, _WORKFLOW_FIELDS)
+        return super(SopProcedure, model._without_tier_bypass()).create(vals_list)
 
     def write(self, vals):
         if in_workflow(self.env):

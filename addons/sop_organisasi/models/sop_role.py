@@ -55,6 +55,16 @@ class SopRole(models.Model):
         ("name_uniq", "unique(name)", "An executor role with this name already exists."),
     ]
 
+    def copy_data(self, default=None):
+        """A duplicated role gets a name of its own (role names are unique)."""
+        vals_list = super().copy_data(default=default)
+        if default and "name" in default:
+            return vals_list
+        return [
+            dict(vals, name=self.env._("%(name)s (copy)", name=role.name))
+            for role, vals in zip(self, vals_list, strict=True)
+        ]
+
     @api.depends(
         "resolution_type",
         "job_ids",

@@ -5,6 +5,7 @@ from . import test_case_deadline
 from . import test_case_flow
 from . import test_case_monitoring
 from . import test_flowchart
+from . import test_form_new
 from . import test_indonesian_screens
 from . import test_letter
 from . import test_monitoring
@@ -21,3 +22,4 @@ from . import test_start_pages
 from . import test_tools
 from . import test_translation
 from . import test_ui_tour
+from . import test_workflow_guard

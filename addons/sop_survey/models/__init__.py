@@ -1,7 +1,3 @@
-# isort: off
-from . import sop_workflow_state_mixin  # before the models that inherit it
-
-# isort: on
 from . import hr_department
 from . import ir_attachment
 from . import res_users

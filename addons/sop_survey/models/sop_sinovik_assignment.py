@@ -1,14 +1,14 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import check_workflow_fields
+from odoo.addons.sop_organisasi.tools.workflow import without_client_defaults
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools.access import DIVISION
-from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
-from ..tools.access import without_client_defaults
 from ..tools.sinovik_scoring import juror_score
 
 SCORING_ACTIVITY_XMLID = "sop_survey.mail_activity_type_sinovik_scoring"
@@ -99,7 +99,7 @@ class SopSinovikAssignment(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS)
+            check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS, creating=True)
         stages = self.env["sop.sinovik.stage"].browse([v.get("stage_id") for v in vals_list if v.get("stage_id")])
         stages._check_editable()
         assignments = super(SopSinovikAssignment, without_client_defaults(self, ASSIGNMENT_WORKFLOW_FIELDS)).create(

@@ -4,15 +4,15 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.dates import format_date_long
+from odoo.addons.sop_organisasi.tools.workflow import check_workflow_fields
+from odoo.addons.sop_organisasi.tools.workflow import without_client_defaults
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools.access import DIVISION
-from ..tools.access import check_workflow_fields
 from ..tools.access import require_group
-from ..tools.access import without_client_defaults
 
 EDITABLE_STATES = ("draft", "returned")
 # fields the workflow sets; everything else is proposal content, locked after submission
@@ -120,7 +120,7 @@ class SopSinovikProposal(models.Model):
         """Writes made by the workflow methods themselves (sudo + marker), never by a client."""
         return self.env.su and self.env.context.get("sinovik_workflow")
 
-    def _check_workflow_fields(self, vals):
+    def _check_workflow_fields(self, vals, creating=False):
         """Workflow fields are set by the workflow methods only (sudo), whatever the user and the context.
 
         The one exception: the Division words the award of a proposal of the final ranking.
@@ -135,6 +135,7 @@ class SopSinovikProposal(models.Model):
             lambda labels: self.env._(
                 "Only the Organization Division can set %(fields)s; use the proposal's buttons.", fields=labels
             ),
+            creating=creating,
         )
 
     def _is_division(self):
@@ -160,7 +161,7 @@ class SopSinovikProposal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            self._check_workflow_fields(vals)
+            self._check_workflow_fields(vals, creating=True)
             self._check_opd_and_competition(vals)
         proposals = super(SopSinovikProposal, without_client_defaults(self, PROTECTED_FIELDS)).create(vals_list)
         proposals._sync_lines()

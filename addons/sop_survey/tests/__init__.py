@@ -1,3 +1,5 @@
+from . import test_form_new
+from . import test_new_records
 from . import test_report_paper
 from . import test_rpc_access
 from . import test_setup
