@@ -4,8 +4,14 @@
 0. Simultaneous letters: starts the Odoo HTTP server in this process (threaded, as
    ``--workers=0``) and has C clients (default 20) generate a letter at the same
    time over JSON-RPC ("Generate Letter" wizard, real PDF with wkhtmltopdf) on a
-   new unit code. Checks C distinct consecutive numbers 1..C and no error, prints
-   the time; the letters, their counter and agenda entries are deleted afterwards.
+   new unit code. Checks C distinct consecutive numbers 1..C, C PDFs and no error,
+   prints the time; the letters, their counter and agenda entries are deleted
+   afterwards. With ``--url``, the clients talk to a server already running on the
+   same database instead, e.g. the production configuration with workers:
+       scripts/run-production.sh sop_bench_letters &      # port 8069, websocket 8072
+       tests/bench/bench_letters.py --url http://127.0.0.1:8069 --letters 0
+   (the database is still opened directly to prepare and check; the server's
+   report.url, set by run-production.sh, is left as it is).
 
 Then, in one transaction that is rolled back at the end (the agenda numbers, taken
 in short transactions of their own, are deleted afterwards):
@@ -20,6 +26,7 @@ Prints the time of each phase.
 
 Run with the project's virtualenv from the repository root:
     /opt/sop-odoo/venv/bin/python tests/bench/bench_letters.py [--db NAME] [--letters N] [--concurrent C]
+        [--url URL]
 """
 
 import argparse
@@ -58,8 +65,12 @@ def delete_unit_letters(odoo, registry, unit_code):
         env["sop.letter.template"].with_context(active_test=False).search([("unit_code", "=", unit_code)]).unlink()
 
 
-def prepare_concurrent(odoo, registry, base_url):
-    """Commit a template on a new unit code and an SOP user; return their ids."""
+def prepare_concurrent(odoo, registry, base_url, report_url=True):
+    """Commit a template on a new unit code and an SOP user; return their ids.
+
+    With ``report_url``, wkhtmltopdf is told to fetch the report CSS from ``base_url``
+    (the in-process server); otherwise the database's report.url is kept.
+    """
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         shipped = env.ref("sop_organisasi.sop_letter_template_skj_notification")
@@ -74,8 +85,8 @@ def prepare_concurrent(odoo, registry, base_url):
                 }
             )
         user.write({"active": True, "password": BENCH_PASSWORD, "email": "bench.letters@example.com"})
-        # wkhtmltopdf fetches the report CSS from this server
-        env["ir.config_parameter"].set_param("report.url", base_url)
+        if report_url:  # wkhtmltopdf fetches the report CSS from this server
+            env["ir.config_parameter"].set_param("report.url", base_url)
         opd = env["hr.department"].search([("is_opd", "=", True)], limit=1)
         return template.id, user.id, opd.id
 
@@ -106,9 +117,12 @@ def rpc(base_url, *args):
     return answer["result"]
 
 
-def run_concurrent(db, odoo, registry, base_url, count):
-    """``count`` clients generate a letter at the same moment; return True when the numbers are right."""
-    template_id, uid, opd_id = prepare_concurrent(odoo, registry, base_url)
+def run_concurrent(db, odoo, registry, base_url, count, *, external=False):
+    """``count`` clients generate a letter at the same moment; return True when the numbers are right.
+
+    ``external``: ``base_url`` is a server of its own (its report.url is left alone).
+    """
+    template_id, uid, opd_id = prepare_concurrent(odoo, registry, base_url, report_url=not external)
     timed("warm-up: one PDF, the report assets built", lambda: warm_up(odoo, registry, template_id))
     released = []  # when the clients are released together
     barrier = threading.Barrier(count, action=lambda: released.append(time.perf_counter()))
@@ -146,7 +160,8 @@ def run_concurrent(db, odoo, registry, base_url, count):
             numbers = sorted(found.mapped("agenda_no"))
             with_pdf = len(found.filtered("attachment_id"))
             states = [entry.state for entry in env["sop.letter.agenda"].search([("unit_code", "=", CONCURRENT_UNIT)])]
-        label = f"{count} simultaneous letters over HTTP (real PDFs)"
+        server = "external server" if external else "in-process threaded server"
+        label = f"{count} simultaneous letters over HTTP (real PDFs, {server})"
         print(
             f"{label:<58} {elapsed:8.2f} s (latency median {statistics.median(latencies or [0]):.2f} s, "
             f"max {max(latencies or [0]):.2f} s)"
@@ -154,7 +169,7 @@ def run_concurrent(db, odoo, registry, base_url, count):
         print(
             f"numbers: {numbers}; with PDF: {with_pdf}; agenda book: {states.count('issued')} issued of {len(states)}"
         )
-        print(f"errors: {len(errors)}" + "".join(f"\n  {error}" for error in errors[:5]))
+        print(f"errors: {len(errors)}" + "".join(f"\n  {error}" for error in errors[:5]), flush=True)
         return (
             not errors
             and numbers == list(range(1, count + 1))
@@ -163,8 +178,9 @@ def run_concurrent(db, odoo, registry, base_url, count):
         )
     finally:
         delete_unit_letters(odoo, registry, CONCURRENT_UNIT)
-        with registry.cursor() as cr:
-            odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["ir.config_parameter"].set_param("report.url", False)
+        if not external:
+            with registry.cursor() as cr:
+                odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})["ir.config_parameter"].set_param("report.url", False)
 
 
 def run(env, n_letters):
@@ -229,20 +245,28 @@ def run(env, n_letters):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", default="sop_bench_letters")
-    parser.add_argument("--letters", type=int, default=500)
+    parser.add_argument("--letters", type=int, default=500, help="letters numbered and rendered in-process (0: skip)")
     parser.add_argument("--concurrent", type=int, default=20, help="simultaneous letters over HTTP (0: skip)")
+    parser.add_argument(
+        "--url",
+        help="send the simultaneous letters to this running server of the same database "
+        "(e.g. http://127.0.0.1:8069 of scripts/run-production.sh) instead of one started in this process",
+    )
     args = parser.parse_args()
     ensure_database(args.db)
     port = free_port()
-    odoo, registry = load_registry(args.db, "--http-port", str(port), "--max-cron-threads=0", http=args.concurrent > 0)
+    in_process = args.concurrent > 0 and not args.url
+    odoo, registry = load_registry(args.db, "--http-port", str(port), "--max-cron-threads=0", http=in_process)
     delete_unit_letters(odoo, registry, CONCURRENT_UNIT)  # left over by an interrupted run
+    base_url = args.url.rstrip("/") if args.url else f"http://127.0.0.1:{port}"
     ok = (
-        run_concurrent(args.db, odoo, registry, f"http://127.0.0.1:{port}", args.concurrent)
+        run_concurrent(args.db, odoo, registry, base_url, args.concurrent, external=bool(args.url))
         if args.concurrent
         else True
     )
     try:
-        run_rolled_back_in(odoo, registry, run, args.letters)
+        if args.letters:
+            run_rolled_back_in(odoo, registry, run, args.letters)
     finally:
         with registry.cursor() as cr:
             env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
