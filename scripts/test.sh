@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Run all tests of the project in a fresh throw-away database:
-# installs both addons with their tests (unit tests and browser tours),
-# prints "N passed, N failed" and exits non-zero on any failure or error.
+# installs both addons with their tests (unit tests and browser tours), then runs the system
+# tests (tests/*/run_*.sh: the upgrade from the previous release, ...) unless SOP_TEST_TAGS
+# picks some tests or SOP_SKIP_SYSTEM_TESTS=1; prints "N passed, N failed" and exits non-zero
+# on any failure or error.
 source "$(dirname "$0")/common.sh"
 DB=${SOP_TEST_DB:-sop_test_$$}
 LOG=${SOP_TEST_LOG:-$(mktemp /tmp/sop-test-XXXX.log)}
@@ -19,4 +21,19 @@ timeout --kill-after=60 "${SOP_TEST_TIMEOUT:-2700}" \
     | tee "$LOG" | "$PY" "$PROJECT_DIR/scripts/odoo_test_filter.py"
 set -e
 [ -n "${SOP_KEEP_DB:-}" ] || psql -U postgres -d postgres -qc "drop database if exists \"$DB\"" || true
-"$PY" "$PROJECT_DIR/scripts/odoo_test_summary.py" "$LOG"
+
+SYSTEM="$LOG.system"
+: > "$SYSTEM"
+if [ -z "${SOP_TEST_TAGS:-}" ] && [ -z "${SOP_SKIP_SYSTEM_TESTS:-}" ]; then
+    for system_test in "$PROJECT_DIR"/tests/*/run_*.sh; do
+        name=${system_test#"$PROJECT_DIR/"}
+        log "system test $name"
+        if "$system_test" > "$LOG.$(basename "$system_test").log" 2>&1; then
+            echo "PASS $name" >> "$SYSTEM"
+        else
+            echo "FAIL $name" >> "$SYSTEM"
+        fi
+        tail -15 "$LOG.$(basename "$system_test").log"
+    done
+fi
+"$PY" "$PROJECT_DIR/scripts/odoo_test_summary.py" "$LOG" "$SYSTEM"

@@ -2,7 +2,7 @@
     "name": "SOP Administrasi Pemerintahan",
     "summary": "Library of government SOPs (SOP AP, Permenpan RB 35/2012) "
     "with versions, tier approval and executor roles",
-    "version": "18.0.1.0.0",
+    "version": "18.0.2.0.0",
     "category": "Productivity/SOP",
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",
@@ -25,7 +25,9 @@
         "views/res_company_views.xml",
         "views/sop_setup_item_views.xml",
         "views/sop_menus.xml",
+        "wizard/sop_holiday_wizard_views.xml",
         "data/sop_setup_item_data.xml",
+        "data/ir_cron_data.xml",
         "wizard/sop_import_wizard_views.xml",
         "views/sop_procedure_report_views.xml",
         "data/sop_case_data.xml",

@@ -6,8 +6,10 @@ from . import sop_workflow_state_mixin
 from . import hr_department
 from . import ir_actions_report
 from . import mail_activity
+from . import mail_thread
 from . import res_company
 from . import res_users
+from . import resource_calendar
 from . import sop_approval_activity_mixin
 from . import sop_assessment_mixin
 from . import sop_assessment_workflow

@@ -1,6 +1,13 @@
+from markupsafe import Markup
+
 from odoo import api
 from odoo import fields
 from odoo import models
+
+from ..tools.dates import DEFAULT_TZ
+
+# time zones Odoo gives when nobody chose one: not a deliberate choice for a city in WIB
+UNSET_TZ = (False, "", "UTC", "Etc/UTC", "GMT")
 
 
 class ResCompany(models.Model):
@@ -45,3 +52,43 @@ class ResCompany(models.Model):
             "views": [(self.env.ref("sop_organisasi.res_company_view_form_sop_documents").id, "form")],
             "target": "current",
         }
+
+    def _sop_adopt_wib(self):
+        """Put a company still on Odoo's default working calendar and time zone on the city's WIB
+        calendar and ``Asia/Jakarta`` (with its users without a zone of their own). A calendar or zone
+        somebody chose is kept. Each change is said in the company's chatter; returns the companies
+        that changed."""
+        standard = self.env.ref("resource.resource_calendar_std", raise_if_not_found=False)
+        wib = self.env.ref("sop_organisasi.resource_calendar_pemkot", raise_if_not_found=False)
+        if standard and standard.tz in UNSET_TZ:
+            standard.tz = DEFAULT_TZ
+        changed = self.browse()
+        for company in self:
+            notes = []
+            if (
+                wib
+                and wib.company_id in (company, self.env["res.company"])
+                and company.resource_calendar_id in (standard, self.env["resource.calendar"])
+            ):
+                previous = company.resource_calendar_id.name or "-"
+                company.resource_calendar_id = wib
+                notes.append(self.env._("working calendar: %(new)s instead of %(old)s", new=wib.name, old=previous))
+            if company.partner_id.tz in UNSET_TZ:
+                company.partner_id.tz = DEFAULT_TZ
+                notes.append(self.env._("time zone: %(tz)s", tz=DEFAULT_TZ))
+                users = (
+                    self.env["res.users"]
+                    .with_context(active_test=False)
+                    .search([("company_id", "=", company.id), ("share", "=", False), ("tz", "in", UNSET_TZ)])
+                )
+                if users:
+                    users.write({"tz": DEFAULT_TZ})
+                    notes.append(self.env._("time zone of %(count)s users without one", count=len(users)))
+            if notes:
+                body = Markup("<p>%s</p><ul>%s</ul>") % (
+                    self.env._("Upgrade of the SOP addons: Mojokerto works in WIB (UTC+7)."),
+                    Markup("").join(Markup("<li>%s</li>") % note for note in notes),
+                )
+                company.partner_id.message_post(body=body)
+                changed |= company
+        return changed

@@ -290,6 +290,7 @@ class SopCase(models.Model):
                 plan_hours=lambda hours, dt: calendar.plan_hours(hours, dt, compute_leaves=True),
                 plan_days=lambda days, dt: self._end_of_working_day(calendar, calendar.plan_days(days, dt, True)),
                 is_working_day=lambda dt: self._is_working_day(calendar, dt),
+                day_begun=lambda dt: self._working_day_begun(calendar, dt),
             )
         if cache is not None:
             cache[key] = result
@@ -303,6 +304,19 @@ class SopCase(models.Model):
         day_start = tz.localize(datetime.combine(local_day, time.min))
         day_end = tz.localize(datetime.combine(local_day, time.max))
         return bool(list(calendar._work_intervals_batch(day_start, day_end)[False]))
+
+    @api.model
+    def _working_day_begun(self, calendar, dt):
+        """Whether working time of the calendar day of ``dt`` (naive UTC) lies before ``dt`` while
+        some remains after it (after leaves)."""
+        tz = pytz.timezone(calendar.tz or "UTC")
+        moment = pytz.utc.localize(dt).astimezone(tz)
+        day_start = tz.localize(datetime.combine(moment.date(), time.min))
+        day_end = tz.localize(datetime.combine(moment.date(), time.max))
+        intervals = list(calendar._work_intervals_batch(day_start, day_end)[False])
+        return any(start < moment for start, _stop, _meta in intervals) and any(
+            stop > moment for _start, stop, _meta in intervals
+        )
 
     @api.model
     def _end_of_working_day(self, calendar, dt):

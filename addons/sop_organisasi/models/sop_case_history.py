@@ -9,6 +9,7 @@ EVENTS = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
     ("cancel", "Cancelled"),
+    ("replan", "Deadline Recomputed"),
 ]
 
 

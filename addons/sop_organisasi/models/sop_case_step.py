@@ -578,6 +578,35 @@ class SopCaseStep(models.Model):
         managers = employees.parent_id.user_id.filtered("active")
         return managers or self.case_id.user_id
 
+    # ---------------------------------------------------------------- replanning
+    @api.model
+    def _replan_open_steps(self, reason):
+        """Recompute the deadline of every current step from its start on today's calendar (after a
+        change of the working calendar, its holidays or the deadline rule). A changed deadline moves
+        its activities and leaves a history row with ``reason``; returns the steps that changed."""
+        steps = self.sudo().search([("state", "=", "current"), ("date_started", "!=", False)])
+        changed = self.browse()
+        cache = {}
+        for step in steps:
+            case = step.case_id
+            deadline = case._compute_step_deadline(step.date_started, step.duration_qty, step.duration_unit, cache)
+            if deadline == step.date_deadline:
+                continue
+            before = step.date_deadline
+            step.with_context(skip_validation_check=True).write({"date_deadline": deadline})
+            step.step_activity_ids.write({"date_deadline": case._deadline_date(deadline)})
+            step._log(
+                "replan",
+                note=self.env._(
+                    "%(reason)s: due %(deadline)s instead of %(before)s.",
+                    reason=reason,
+                    deadline=case._format_moment(deadline),
+                    before=case._format_moment(before) if before else "-",
+                ),
+            )
+            changed |= step
+        return changed
+
     # ---------------------------------------------------------------- helpers
     def _log(self, event, hours=0.0, note=False):
         """Keep the transition in the case history (not only in the chatter)."""

@@ -111,6 +111,32 @@ class SopLetterAgenda(models.Model):
     def _agenda_key(self):
         return (self.company_id.id, self.unit_code, self.year, self.agenda_no)
 
+    @api.model
+    def _backfill_from_letters(self):
+        """Enter in the agenda book the letters issued before it existed (an upgrade): one issued
+        entry per letter number not yet in the book. Returns the new entries."""
+        letters = self.env["sop.letter"].sudo().with_context(active_test=False).search([("agenda_no", "!=", 0)])
+        booked = {entry._agenda_key() for entry in self.sudo().search([])}
+        vals_list = []
+        for letter in letters.sorted(lambda rec: (rec.company_id.id, rec.unit_code or "", rec.year, rec.agenda_no)):
+            key = letter._agenda_key()
+            if key in booked or not letter.unit_code:
+                continue
+            booked.add(key)
+            vals_list.append(
+                {
+                    "name": letter.name,
+                    "company_id": letter.company_id.id,
+                    "unit_code": letter.unit_code,
+                    "year": letter.year,
+                    "agenda_no": letter.agenda_no,
+                    "date": letter.date,
+                    "template_id": letter.template_id.id,
+                    "user_id": letter.create_uid.id,
+                }
+            )
+        return self.sudo().create(vals_list)
+
     # ------------------------------------------------------------ counter
     @api.model
     def _lock_counter(self, company_id, unit_code):

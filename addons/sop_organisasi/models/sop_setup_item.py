@@ -4,6 +4,7 @@ from odoo import models
 from odoo.exceptions import ValidationError
 
 CHECK_PREFIX = "_setup_check_"
+MANAGER = "sop_organisasi.group_sop_manager"
 
 
 class SopSetupItem(models.Model):
@@ -90,3 +91,49 @@ class SopSetupItem(models.Model):
         if self.env["ir.mail_server"].sudo().search_count([], limit=1):
             return True, self.env._("An outgoing mail server is configured.")
         return False, self.env._("No outgoing mail server: notifications are not sent.")
+
+    def _setup_check_sop_units(self):
+        """SOP Users edit the SOPs of their units only: one without units can edit none."""
+        staff = self.env.ref("sop_organisasi.group_sop_user").sudo().users
+        without = staff.filtered(
+            lambda user: user.active and not user.share and not user.sop_unit_ids and not user.has_group(MANAGER)
+        )
+        if without:
+            return False, self.env._(
+                "Without SOP units (cannot edit any SOP): %(users)s",
+                users=", ".join(without.sorted("name").mapped("name")[:10]),
+            )
+        return True, self.env._("Every SOP User has SOP units.")
+
+    def _setup_check_calendar(self):
+        """Deadlines are planned on the company's working calendar, in WIB, without public holidays
+        as working days."""
+        company = self.env.company
+        calendar = company.resource_calendar_id
+        standard = self.env.ref("resource.resource_calendar_std", raise_if_not_found=False)
+        if not calendar or calendar == standard:
+            return False, self.env._("The company is on Odoo's default calendar, not the office hours.")
+        if not calendar.tz or calendar.tz == "UTC":
+            return False, self.env._("The working calendar has no time zone (WIB).")
+        year = fields.Date.context_today(self).year
+        start, _stop = calendar._sop_holiday_bounds(fields.Date.to_date(f"{year}-01-01"))
+        _start, stop = calendar._sop_holiday_bounds(fields.Date.to_date(f"{year}-12-31"))
+        holidays = self.env["resource.calendar.leaves"].search_count(
+            [
+                ("calendar_id", "=", calendar.id),
+                ("resource_id", "=", False),
+                ("date_from", ">=", start),
+                ("date_to", "<=", stop),
+            ]
+        )
+        if not holidays:
+            return False, self.env._(
+                "No public holidays for %(year)s on %(calendar)s.", year=year, calendar=calendar.name
+            )
+        return True, self.env._(
+            "%(calendar)s (%(tz)s), %(count)s holidays in %(year)s.",
+            calendar=calendar.name,
+            tz=calendar.tz,
+            count=holidays,
+            year=year,
+        )

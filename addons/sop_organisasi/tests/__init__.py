@@ -9,6 +9,7 @@ from . import test_form_new
 from . import test_indonesian_screens
 from . import test_letter
 from . import test_monitoring
+from . import test_operations
 from . import test_procedure_constraints
 from . import test_procedure_lifecycle
 from . import test_role

@@ -36,10 +36,14 @@ class TestCaseDeadline(SopCaseRunCase):
         self.assertEqual(self._deadline(datetime(2026, 3, 10, 11, 0), 2, "hour"), datetime(2026, 3, 10, 14, 0))
 
     def test_days_are_working_days(self):
-        start = datetime(2026, 3, 6, 10, 0)  # Friday
-        self.assertEqual(self._deadline(start, 1, "day"), datetime(2026, 3, 6, 17, 0), "the start day counts")
-        self.assertEqual(self._deadline(start, 2, "day"), datetime(2026, 3, 10, 17, 0), "skips weekend and holiday")
-        self.assertEqual(self._deadline(start, 5, "day"), datetime(2026, 3, 13, 17, 0))
+        start = datetime(2026, 3, 6, 10, 0)  # Friday, the working day has begun: N full days after it
+        self.assertEqual(self._deadline(start, 1, "day"), datetime(2026, 3, 10, 17, 0), "skips weekend and holiday")
+        self.assertEqual(self._deadline(start, 2, "day"), datetime(2026, 3, 11, 17, 0))
+        self.assertEqual(self._deadline(start, 5, "day"), datetime(2026, 3, 16, 17, 0))
+        # started as the working day begins: the start day is a full day and counts
+        self.assertEqual(self._deadline(datetime(2026, 3, 6, 8, 0), 1, "day"), datetime(2026, 3, 6, 17, 0))
+        # started in the lunch break: the morning has passed, the day does not count
+        self.assertEqual(self._deadline(datetime(2026, 3, 6, 12, 30), 1, "day"), datetime(2026, 3, 10, 17, 0))
         # started after the working hours: the next working day is the first
         self.assertEqual(self._deadline(datetime(2026, 3, 6, 18, 0), 1, "day"), datetime(2026, 3, 10, 17, 0))
 
@@ -131,16 +135,18 @@ class TestCaseDeadlineWib(SopCaseRunCase):
 
     def test_days_end_at_the_end_of_the_wib_working_day(self):
         monday_9_wib = datetime(2026, 3, 2, 2, 0)
-        self.assertEqual(self._deadline(monday_9_wib, 1, "day"), datetime(2026, 3, 2, 10, 0), "Monday 17:00 WIB")
-        self.assertEqual(self._deadline(monday_9_wib, 2, "day"), datetime(2026, 3, 3, 10, 0), "Tuesday 17:00 WIB")
+        self.assertEqual(self._deadline(monday_9_wib, 1, "day"), datetime(2026, 3, 3, 10, 0), "Tuesday 17:00 WIB")
+        self.assertEqual(self._deadline(monday_9_wib, 2, "day"), datetime(2026, 3, 4, 10, 0), "Wednesday 17:00 WIB")
+        monday_8_wib = datetime(2026, 3, 2, 1, 0)
+        self.assertEqual(self._deadline(monday_8_wib, 1, "day"), datetime(2026, 3, 2, 10, 0), "Monday 17:00 WIB")
         # Saturday 7 March 10:00 WIB + 1 week = Saturday 14 March: end of Monday 16 March, 17:00 WIB
         self.assertEqual(self._deadline(datetime(2026, 3, 7, 3, 0), 1, "week"), datetime(2026, 3, 16, 10, 0))
         hours = self.case._working_hours_between(monday_9_wib, datetime(2026, 3, 3, 2, 0))
         self.assertAlmostEqual(hours, 8.0, msg="Monday 09:00 WIB -> Tuesday 09:00 WIB is one working day")
 
     def test_lateness_is_judged_in_wib(self):
-        # A.1 (1 hari) starts Monday 2 March 09:00 WIB and is due 17:00 WIB
-        with freeze_time(datetime(2026, 3, 2, 2, 0)):
+        # A.1 (1 hari) starts Monday 2 March 08:00 WIB, as the office opens, and is due 17:00 WIB
+        with freeze_time(datetime(2026, 3, 2, 1, 0)):  # 08:00 WIB: a full day
             case = self._new_case(opd=self.other_opd)
         step = case.current_step_id
         self.assertEqual(step.date_deadline, datetime(2026, 3, 2, 10, 0))
@@ -158,7 +164,7 @@ class TestCaseDeadlineWib(SopCaseRunCase):
 
     def test_chatter_prints_wib(self):
         self.env.user.tz = "Asia/Jakarta"
-        with freeze_time(datetime(2026, 3, 2, 2, 0)):
+        with freeze_time(datetime(2026, 3, 2, 1, 0)):  # 08:00 WIB: a full day
             case = self._new_case(opd=self.other_opd)
         body = case.message_ids.filtered(lambda m: "A.1" in (m.body or "") and "due" in m.body)[:1].body
         self.assertIn("Mar 2, 2026, 5:00:00 PM WIB", body, "due Monday 17:00 in Mojokerto time")
@@ -172,7 +178,7 @@ class TestCaseDeadlineWib(SopCaseRunCase):
         self.env["res.lang"]._activate_lang("id_ID")
         self.env["ir.module.module"].search([("name", "=", "sop_organisasi")])._update_translations(["id_ID"])
         self.kabag.write({"lang": "id_ID", "tz": "Asia/Jakarta"})
-        with freeze_time(datetime(2026, 3, 2, 2, 0)):
+        with freeze_time(datetime(2026, 3, 2, 1, 0)):  # 08:00 WIB: a full day
             case = self._new_case(opd=self.other_opd)
         with freeze_time(datetime(2026, 3, 2, 11, 0)):
             # the scheduled job runs without a language in its context
@@ -210,9 +216,23 @@ class TestShippedCalendar(SopCaseRunCase):
         case = self._new_case(start=False)
         monday_9_wib = datetime(2026, 3, 2, 2, 0)
         self.assertEqual(case._compute_step_deadline(monday_9_wib, 30, "minute"), datetime(2026, 3, 2, 2, 30))
-        # Monday-Thursday end 16:00 WIB, Friday 16:30 WIB
-        self.assertEqual(case._compute_step_deadline(monday_9_wib, 2, "day"), datetime(2026, 3, 3, 9, 0))
-        self.assertEqual(case._compute_step_deadline(monday_9_wib, 5, "day"), datetime(2026, 3, 6, 9, 30))
+        # Monday-Thursday end 16:00 WIB, Friday 16:30 WIB; a begun day does not count
+        self.assertEqual(case._compute_step_deadline(monday_9_wib, 2, "day"), datetime(2026, 3, 4, 9, 0))
+        self.assertEqual(case._compute_step_deadline(monday_9_wib, 5, "day"), datetime(2026, 3, 9, 9, 0))
+
+    def test_n_hari_is_never_less_than_n_full_days(self):
+        """The issue's examples on the shipped WIB calendar (UTC+7; times below in UTC)."""
+        self.env.company.resource_calendar_id = self.env.ref("sop_organisasi.resource_calendar_pemkot")
+        case = self._new_case(start=False)
+        deadline = case._compute_step_deadline
+        # Thursday 15:30 WIB + 1 hari: not Thursday 16:00 but the end of Friday (16:30 WIB)
+        self.assertEqual(deadline(datetime(2026, 3, 5, 8, 30), 1, "day"), datetime(2026, 3, 6, 9, 30))
+        # Monday 10:00 WIB + 2 hari: Tuesday and Wednesday, due Wednesday 16:00 WIB
+        self.assertEqual(deadline(datetime(2026, 3, 2, 3, 0), 2, "day"), datetime(2026, 3, 4, 9, 0))
+        # Wednesday 14:00 WIB + 3 hari: Thursday, Friday and Monday, due Monday 16:00 WIB
+        self.assertEqual(deadline(datetime(2026, 3, 4, 7, 0), 3, "day"), datetime(2026, 3, 9, 9, 0))
+        # Monday 07:00 WIB (before the office opens) + 1 hari: Monday is a full day
+        self.assertEqual(deadline(datetime(2026, 3, 2, 0, 0), 1, "day"), datetime(2026, 3, 2, 9, 0))
         # Monday 15:30 WIB + 2 jam: 30 minutes on Monday, 1.5 hours from Tuesday 07:30 WIB
         self.assertEqual(
             case._compute_step_deadline(datetime(2026, 3, 2, 8, 30), 2, "hour"), datetime(2026, 3, 3, 2, 0)
