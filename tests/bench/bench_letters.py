@@ -8,10 +8,11 @@
    prints the time; the letters, their counter and agenda entries are deleted
    afterwards. With ``--url``, the clients talk to a server already running on the
    same database instead, e.g. the production configuration with workers:
-       scripts/run-production.sh sop_bench_letters &      # port 8069, websocket 8072
+       scripts/run-production.sh --init sop_bench_letters &      # port 8069, websocket 8072
        tests/bench/bench_letters.py --url http://127.0.0.1:8069 --letters 0
-   (the database is still opened directly to prepare and check; the server's
-   report.url, set by run-production.sh, is left as it is).
+   (the database is still opened directly to prepare and check, with the server's
+   data_dir if it is not the default: --data-dir; the server's report.url, set by
+   run-production.sh, is left as it is).
 
 Then, in one transaction that is rolled back at the end (the agenda numbers, taken
 in short transactions of their own, are deleted afterwards):
@@ -248,6 +249,10 @@ def main():
     parser.add_argument("--letters", type=int, default=500, help="letters numbered and rendered in-process (0: skip)")
     parser.add_argument("--concurrent", type=int, default=20, help="simultaneous letters over HTTP (0: skip)")
     parser.add_argument(
+        "--data-dir",
+        help="Odoo's data_dir for this process (with --url: the server's, where the report assets are stored)",
+    )
+    parser.add_argument(
         "--url",
         help="send the simultaneous letters to this running server of the same database "
         "(e.g. http://127.0.0.1:8069 of scripts/run-production.sh) instead of one started in this process",
@@ -256,7 +261,10 @@ def main():
     ensure_database(args.db)
     port = free_port()
     in_process = args.concurrent > 0 and not args.url
-    odoo, registry = load_registry(args.db, "--http-port", str(port), "--max-cron-threads=0", http=in_process)
+    extra = ["--http-port", str(port), "--max-cron-threads=0"]
+    if args.data_dir:
+        extra.append(f"--data-dir={args.data_dir}")
+    odoo, registry = load_registry(args.db, *extra, http=in_process)
     delete_unit_letters(odoo, registry, CONCURRENT_UNIT)  # left over by an interrupted run
     base_url = args.url.rstrip("/") if args.url else f"http://127.0.0.1:{port}"
     ok = (

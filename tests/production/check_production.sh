@@ -12,7 +12,9 @@
 #     that nothing was logged at ERROR/CRITICAL level and that the server stops on SIGTERM;
 #  5. drops the database (SOP_KEEP_DB=1 keeps it) and prints the times.
 # Exit status non-zero on any failure. Environment: SOP_CHECK_DB (default sop_check_prod_PID),
-# SOP_CHECK_TIMEOUT (seconds to wait for the server, default 300).
+# SOP_CHECK_TIMEOUT (seconds to wait for the server, default 300), SOP_CHECK_NGINX: 0 skips
+# the nginx checks, 1 requires them (nginx installed with apt-get when missing); default: run
+# them when nginx is installed, and install it first under CI (CI=true).
 set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "$0")/../../scripts/common.sh"
@@ -66,13 +68,24 @@ trap cleanup EXIT
 
 read -r ODOO_PORT GEVENT_PORT HTTP_PORT HTTPS_PORT <<<"$(free_ports 4)"
 
+find_nginx() { command -v nginx 2>/dev/null || { [ -x /usr/sbin/nginx ] && echo /usr/sbin/nginx; } || true; }
+NGINX_MODE=${SOP_CHECK_NGINX:-auto}
 NGINX=
-if command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ]; then
-    NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+if [ "$NGINX_MODE" != 0 ]; then
+    NGINX=$(find_nginx)
+    if [ -z "$NGINX" ] && { [ "$NGINX_MODE" = 1 ] || [ "${CI:-}" = true ]; } && command -v apt-get >/dev/null; then
+        log "installing nginx (Debian) for the proxy checks"
+        sudo_cmd apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive sudo_cmd apt-get install -y -qq nginx >/dev/null
+        NGINX=$(find_nginx)
+    fi
+    [ -n "$NGINX" ] || [ "$NGINX_MODE" != 1 ] || { echo "nginx is not installed" >&2; exit 1; }
+fi
+if [ -n "$NGINX" ]; then
     ODOO_PORT=$ODOO_PORT GEVENT_PORT=$GEVENT_PORT HTTP_PORT=$HTTP_PORT HTTPS_PORT=$HTTPS_PORT \
         "$HERE/check_nginx_conf.sh" "$WORK/nginx"
 else
-    echo "nginx is not installed: config/nginx/odoo.conf not checked (apt-get install -y nginx)"
+    echo "nginx checks skipped (not installed or SOP_CHECK_NGINX=0): apt-get install -y nginx"
 fi
 
 db_exists "$DB" && psql -U postgres -d postgres -qc "drop database \"$DB\" with (force)"
