@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run all tests of the project in a fresh throw-away database:
 # installs both addons with their tests (unit tests and browser tours), then runs the system
-# tests (tests/*/run_*.sh: the upgrade from the previous release, ...) unless SOP_TEST_TAGS
+# tests (the upgrade from the previous release, production, backup/restore) unless SOP_TEST_TAGS
 # picks some tests or SOP_SKIP_SYSTEM_TESTS=1; prints "N passed, N failed" and exits non-zero
 # on any failure or error.
 source "$(dirname "$0")/common.sh"
@@ -25,7 +25,9 @@ set -e
 SYSTEM="$LOG.system"
 : > "$SYSTEM"
 if [ -z "${SOP_TEST_TAGS:-}" ] && [ -z "${SOP_SKIP_SYSTEM_TESTS:-}" ]; then
-    for system_test in "$PROJECT_DIR"/tests/*/run_*.sh; do
+    # the upgrade from the previous release, production with workers behind nginx, backup and restore
+    for system_test in "$PROJECT_DIR/tests/upgrade/run_upgrade_test.sh" \
+        "$PROJECT_DIR/tests/production/check_production.sh" "$PROJECT_DIR/tests/backup/test_backup_restore.sh"; do
         name=${system_test#"$PROJECT_DIR/"}
         log "system test $name"
         if "$system_test" > "$LOG.$(basename "$system_test").log" 2>&1; then

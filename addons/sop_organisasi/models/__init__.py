@@ -5,6 +5,7 @@ from . import sop_workflow_state_mixin
 # isort: on
 from . import hr_department
 from . import ir_actions_report
+from . import ir_attachment
 from . import mail_activity
 from . import mail_thread
 from . import res_company

@@ -1,15 +1,27 @@
+from markupsafe import Markup
+
+from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
+
+MANAGER = "sop_organisasi.group_sop_manager"
+# fields of a unit that confer rights in the product: the liaisons act for the OPD (its cases,
+# proposals, SKM reports), the parent chain scopes SOP Users' units (child_of), the manager receives
+# the steps of the unit's roles, the OPD flag and code number its letters
+RIGHTS_FIELDS = ("liaison_user_ids", "parent_id", "manager_id", "is_opd", "opd_code")
 
 
 class HrDepartment(models.Model):
     _inherit = "hr.department"
 
+    parent_id = fields.Many2one(tracking=True)
     is_opd = fields.Boolean(
         string="Is an OPD",
+        tracking=True,
         help="A government unit (Organisasi Perangkat Daerah) that SOP cases can refer to.",
     )
-    opd_code = fields.Char(string="Unit Code", help="Unit code used in letter numbers, e.g. 417.112.")
+    opd_code = fields.Char(string="Unit Code", tracking=True, help="Unit code used in letter numbers, e.g. 417.112.")
     liaison_user_ids = fields.Many2many(
         "res.users",
         "hr_department_sop_liaison_rel",
@@ -18,3 +30,44 @@ class HrDepartment(models.Model):
         string="Liaison Users",
         help="Users who act for this OPD (the 'OPD' executor role).",
     )
+
+    def _check_rights_fields(self, vals, creating=False):
+        """Only the SOP Administrator changes the fields that confer rights (HR officers keep the
+        others). A new unit may get its place and head (nothing depends on it yet), not liaisons."""
+        if self.env.su or self.env.user.has_group(MANAGER):
+            return
+        guarded = set(RIGHTS_FIELDS) - ({"parent_id", "manager_id"} if creating else set())
+        touched = {name for name in set(vals) & guarded if not creating or vals[name]}
+        if touched:
+            labels = ", ".join(sorted(self._fields[name]._description_string(self.env) for name in touched))
+            raise AccessError(
+                self.env._(
+                    "Only the SOP Administrator can change %(fields)s of a unit: they give rights in the SOP "
+                    "library, cases, SINOVIK and SKM.",
+                    fields=labels,
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_rights_fields(vals, creating=True)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._check_rights_fields(vals)
+        before = {dept.id: dept.liaison_user_ids for dept in self} if "liaison_user_ids" in vals else {}
+        res = super().write(vals)
+        for dept in self.filtered(lambda d: d.id in before and d.liaison_user_ids != before[d.id]):
+            dept._log_liaison_change(before[dept.id])
+        return res
+
+    def _log_liaison_change(self, before):
+        """The chatter keeps who was given or lost the liaison role (tracking skips many2many)."""
+        added, removed = self.liaison_user_ids - before, before - self.liaison_user_ids
+        lines = []
+        if added:
+            lines.append(self.env._("Liaisons added: %(users)s", users=", ".join(added.mapped("name"))))
+        if removed:
+            lines.append(self.env._("Liaisons removed: %(users)s", users=", ".join(removed.mapped("name"))))
+        self.message_post(body=Markup("<br/>").join(lines))

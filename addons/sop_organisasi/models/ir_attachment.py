@@ -11,14 +11,19 @@ class IrAttachment(models.Model):
     def check(self, mode, values=None):
         """Files of locked records are not replaced, added or removed through ``ir.attachment``.
 
-        A model opts in with ``_check_attachment_change()`` on its records (e.g. the parts of a SINOVIK
-        proposal): the binary fields follow the record's lock whatever way a client writes them.
+        One check for every locked model of both addons: a model opts in with
+        ``_check_attachment_change()`` on its records (a case step, a letter, the parts of a SINOVIK
+        proposal), which raises unless the current user may change its files now; the files
+        follow the record's lock whatever way a client writes them. The workflow's own writes run
+        as superuser. A file that is an issued letter's PDF is changed by the letter's workflow only.
         """
         result = super().check(mode, values=values)
         if mode in CHANGE_MODES and not self.env.su:
             for res_model, res_ids in self._sop_attached_records(values).items():
                 if res_model in self.env and hasattr(self.env[res_model], "_check_attachment_change"):
                     self.env[res_model].browse(res_ids).exists()._check_attachment_change()
+            if self and mode != "create":
+                self.env["sop.letter"]._check_letter_files(self)
         return result
 
     def _sop_attached_records(self, values):

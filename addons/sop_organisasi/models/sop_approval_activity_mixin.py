@@ -1,5 +1,8 @@
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
+
+from ..tools.workflow import in_workflow
 
 REVIEW_ACTIVITY_XMLID = "sop_organisasi.mail_activity_type_sop_review"
 
@@ -14,6 +17,26 @@ class SopApprovalActivityMixin(models.AbstractModel):
 
     _name = "sop.approval.activity.mixin"
     _description = "Review Activities of Tier-Validated SOP Records"
+
+    def _sop_reviews_in_turn(self, tiers):
+        """``tiers`` (the reviews a validation or rejection is asked for), if they are all the current
+        user's turn; every path to a review (button, base_tier_validation's comment wizard, RPC)
+        respects the approval sequence."""
+        self.ensure_one()
+        if not tiers or in_workflow(self.env):
+            return tiers
+        sequences = self._get_sequences_to_approve(self.env.user)
+        in_turn = self.review_ids.filtered(lambda r: r.sequence in sequences or r.approve_sequence_bypass)
+        out_of_turn = tiers - in_turn
+        if out_of_turn:
+            raise AccessError(
+                self.env._(
+                    "It is not your turn to review %(name)s: earlier tiers (%(tiers)s) come first.",
+                    name=self.display_name,
+                    tiers=", ".join(out_of_turn.mapped("name")) or "-",
+                )
+            )
+        return tiers
 
     def _sop_review_activity_target(self):
         """(record holding the activity, extra activity values) -- override."""

@@ -92,6 +92,7 @@ class SopCase(models.Model):
         string="Responsible",
         default=lambda self: self.env.user,
         tracking=True,
+        domain=lambda self: self._responsible_domain(),
         help="Follows the case; is told about late steps when an actor has no manager.",
     )
     step_ids = fields.One2many("sop.case.step", "case_id", string="Case Steps", copy=False)
@@ -154,6 +155,24 @@ class SopCase(models.Model):
                         opd=case.opd_id.name,
                         sop=case.procedure_id.name,
                         period=case._period_label(),
+                    )
+                )
+
+    @api.model
+    def _responsible_domain(self):
+        """Who may be responsible for a case (and take its unstaffed steps): the Division's staff."""
+        return [("share", "=", False), ("groups_id", "in", self.env.ref("sop_organisasi.group_sop_user").ids)]
+
+    @api.constrains("user_id")
+    def _check_responsible(self):
+        allowed = self.env["res.users"].sudo().search([*self._responsible_domain(), ("id", "in", self.user_id.ids)])
+        for case in self.filtered("user_id"):
+            if case.user_id not in allowed:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s cannot be responsible for a case: the responsible takes the steps nobody holds, "
+                        "so it must be an internal user of the Organization Division (SOP User).",
+                        user=case.user_id.sudo().name,
                     )
                 )
 

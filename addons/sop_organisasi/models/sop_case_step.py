@@ -219,6 +219,18 @@ class SopCaseStep(models.Model):
                 self.env._("Step %(code)s is not in progress and can no longer be changed.", code=closed[0].code)
             )
 
+    def _check_attachment_change(self):
+        """The output documents of a step (sop_organisasi's ir.attachment check): added, replaced or
+        removed only by its people while it is in progress; the letters' PDFs never (see sop.letter)."""
+        self._check_can_act()
+        closed = self.filtered(lambda s: s.state not in OPEN_STEP_STATES or s.case_id.state in ("done", "cancelled"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Step %(code)s is not in progress: its documents can no longer be changed.", code=closed[0].code
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_superuser(self):
         if not self.env.su:
@@ -503,6 +515,7 @@ class SopCaseStep(models.Model):
 
     def _validate_tier(self, tiers=False):
         # the reviews are written as superuser (closed to users' sessions, see tier_review.py)
+        tiers = self._sop_reviews_in_turn(tiers)
         res = super(SopCaseStep, self.sudo())._validate_tier(tiers and tiers.sudo())
         self.invalidate_recordset(["validation_status", "need_validation"])
         completing = self.env.context.get("sop_completing_step")
@@ -514,6 +527,7 @@ class SopCaseStep(models.Model):
         return res
 
     def _rejected_tier(self, tiers=False):
+        tiers = self._sop_reviews_in_turn(tiers)
         res = super(SopCaseStep, self.sudo())._rejected_tier(tiers and tiers.sudo())
         self.invalidate_recordset(["validation_status"])
         if self.state == "to_approve" and self.validation_status == "rejected":

@@ -4,9 +4,12 @@ from contextlib import contextmanager
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 
 from ..tools.dates import format_date_long
+from ..tools.workflow import as_workflow
+from ..tools.workflow import written_fields
 from ..tools.xlsx_writer import download_action
 
 LETTER_REPORT = "sop_organisasi.action_report_sop_letter"
@@ -195,11 +198,57 @@ class SopLetter(models.Model):
         vals = self._prepare_from_template(template, opd=opd, date=date, record=record)
         vals.update(extra_vals or {})
         self.check_access("create")  # before a number is taken
-        with self._agenda_number(template, vals) as number:
-            letter = self.create(dict(vals, **number))
+        letters = as_workflow(self)  # the user's right is checked: the letter is issued by the workflow
+        with letters._agenda_number(template, vals) as number:
+            letter = letters.create(dict(vals, **number))
             letter._render_content()
             letter._print_and_attach()
-        return letter
+        return letter.with_env(self.env)
+
+    # -------------------------------------------------------------------- lock
+    # A letter exists only as issued: created, numbered and printed by _generate (the step's
+    # "Generate Letter" or the "Create Letter" screen). Its number, date, text and signatory never
+    # change; a mistake is corrected by deleting it (its number stays void in the agenda book) and
+    # issuing a new one.
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "Letters are issued with 'Generate Letter' on a case step or SOP › Letters › Create Letter, "
+                    "which number them in the agenda book."
+                )
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and written_fields(vals):
+            self.check_access("write")
+            raise UserError(
+                self.env._(
+                    "The letter %(number)s is issued and cannot be changed; delete it (its number stays void "
+                    "in the agenda book) and issue a new one.",
+                    number=self[:1].name or "",
+                )
+            )
+        return super().write(vals)
+
+    @api.model
+    def _check_letter_files(self, attachments):
+        """The PDF of an issued letter changes only with the letter's workflow."""
+        letters = self.sudo().search([("attachment_id", "in", attachments.ids)], limit=1)
+        if letters:
+            raise AccessError(
+                self.env._(
+                    "The PDF of letter %(number)s belongs to the issued letter and cannot be replaced or deleted.",
+                    number=letters.name,
+                )
+            )
+
+    def _check_attachment_change(self):
+        """Files attached to a letter itself follow its lock: issued, so never through a client."""
+        if self:
+            raise AccessError(self.env._("The files of an issued letter cannot be changed."))
 
     @contextmanager
     def _agenda_number(self, template, vals):
@@ -221,18 +270,6 @@ class SopLetter(models.Model):
         except Exception as exc:
             Agenda._give_back(entry_id, self.env._("Letter not generated: %(error)s", error=exc))
             raise
-
-    def _assign_number(self):
-        """Number the letters of ``self`` that have none (each number in a short transaction of its own)."""
-        for rec in self.filtered(lambda letter: not letter.name):
-            vals = {
-                "unit_code": rec.unit_code,
-                "date": rec.date,
-                "company_id": rec.company_id.id,
-                "classification_code": rec.classification_code,
-            }
-            with self._agenda_number(rec.template_id, vals) as number:
-                rec.write(number)
 
     def _agenda_key(self):
         return (self.company_id.id, self.unit_code, self.year, self.agenda_no)
@@ -277,8 +314,9 @@ class SopLetter(models.Model):
                 rec.message_post(body=message)
 
     def action_regenerate_pdf(self):
-        """Print again (after correcting the body); the number stays."""
-        for rec in self:
+        """Print again (e.g. after the letterhead changed); the number and the text stay."""
+        self.check_access("write")
+        for rec in as_workflow(self):
             old = rec.attachment_id
             rec._print_and_attach()
             old.unlink()

@@ -401,6 +401,32 @@ class SopProcedure(models.Model):
         if any(rec.state != "draft" for rec in self):
             raise UserError(self.env._("Only draft SOPs can be deleted; archive effective or superseded ones instead."))
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_not_linked_from_locked(self):
+        """An effective or superseded SOP's Keterkaitan is frozen: the SOPs it links to stay."""
+        lines = (
+            self.env["sop.procedure.line"]
+            .sudo()
+            .search(
+                [
+                    ("related_procedure_id", "in", self.ids),
+                    ("procedure_id.state", "in", ("effective", "superseded")),
+                    ("procedure_id", "not in", self.ids),
+                ],
+                limit=1,
+            )
+        )
+        if lines:
+            raise UserError(
+                self.env._(
+                    "'%(sop)s' is a related SOP (Keterkaitan) of the %(state)s SOP '%(locked)s' and cannot be "
+                    "deleted; archive it instead.",
+                    sop=lines.related_procedure_id.display_name,
+                    state=dict(self._fields["state"]._description_selection(self.env))[lines.procedure_id.state],
+                    locked=lines.procedure_id.display_name,
+                )
+            )
+
     def _check_editable(self):
         """Raise unless the SOP content (boxes, sections, steps) may change: only while it is a
         draft, except for the workflow (the copy of a revision) and data files."""
@@ -491,6 +517,7 @@ class SopProcedure(models.Model):
     def _validate_tier(self, tiers=False):
         # base_tier_validation approves only the current user's reviews; it writes them as
         # superuser (reviews are closed to users' sessions, see tier_review.py)
+        tiers = self._sop_reviews_in_turn(tiers)
         res = super(SopProcedure, self.sudo())._validate_tier(tiers and tiers.sudo())
         if self.state == "review" and self.validation_status == "validated":
             # the last reviewer does not need write access on the SOP itself
@@ -511,6 +538,7 @@ class SopProcedure(models.Model):
         return super().request_validation()
 
     def _rejected_tier(self, tiers=False):
+        tiers = self._sop_reviews_in_turn(tiers)
         return super(SopProcedure, self.sudo())._rejected_tier(tiers and tiers.sudo())
 
     def restart_validation(self):

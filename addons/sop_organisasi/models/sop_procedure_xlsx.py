@@ -262,6 +262,22 @@ class SopProcedure(models.Model):
             ],
         }
         number = identity.get("number")
+        may_keep_revision = self.env.su or self.env.user.has_group("sop_organisasi.group_sop_manager")
+        if revise is None and identity.get("revision_no") and not may_keep_revision:
+            # the same guard as the form: a new SOP starts as revision 0, revisions come from Revise
+            # (the SOP Administrator may bring in a paper SOP that is already at revision N)
+            raise UserError(
+                self._import_error_message(
+                    [
+                        self.env._(
+                            "%(ref)s: a new SOP starts at revision 0, not %(revision)s; import a revision with "
+                            "'Revise from XLSX' on the effective SOP.",
+                            ref=data.get("identity_refs", {}).get("revision_no", "Identitas"),
+                            revision=identity["revision_no"],
+                        )
+                    ]
+                )
+            )
         if revise is not None:
             vals.update(
                 {

@@ -81,10 +81,19 @@ class TierReview(models.Model):
     def _sop_session_may_write(self, vals):
         open_reviews = all(review.status in ("waiting", "pending") for review in self)
         if set(vals) <= TURN_FIELDS:
-            return "status" not in vals or (open_reviews and vals["status"] == "pending")
+            return "status" not in vals or (open_reviews and vals["status"] == "pending" and self._sop_in_turn())
         if set(vals) == {"comment"}:
             return open_reviews and all(self.env.user in review.reviewer_ids for review in self)
         return False
+
+    def _sop_in_turn(self):
+        """Whether each of these reviews is due on its document (no earlier tier still open)."""
+        Review = self.sudo()
+        for model, res_id in {(review.model, review.res_id) for review in self}:
+            due = Review.search([("model", "=", model), ("res_id", "=", res_id)])._sop_due()
+            if self.filtered(lambda r, m=model, i=res_id: r.model == m and r.res_id == i) - due:
+                return False
+        return True
 
     @api.ondelete(at_uninstall=False)
     def _unlink_sop_reviews_by_the_workflow(self):

@@ -14,6 +14,7 @@ from . import test_procedure_constraints
 from . import test_procedure_lifecycle
 from . import test_role
 from . import test_rpc_access
+from . import test_security_holes
 from . import test_seed_data
 from . import test_setup
 from . import test_signatory

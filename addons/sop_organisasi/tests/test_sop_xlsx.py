@@ -308,14 +308,23 @@ class TestSopXlsx(TransactionCase):
         # an SOP user imports for the units he is responsible for, and only for those
         staff = new_test_user(self.env, "sop_xlsx_staff", groups="sop_organisasi.group_sop_user")
         staff.sop_unit_ids = self.env.ref("sop_organisasi.dept_bagian_organisasi")
+        # the SKJ's workbook says "Revisi ke 1": a new SOP of an SOP User starts at revision 0
         wizard = self.env["sop.import.wizard"].with_user(staff).create({"file": base64.b64encode(self.skj_xlsx)})
+        with self.assertRaisesRegex(UserError, "revision 0"):
+            wizard.action_import()
+        book = _load(self.skj_xlsx)
+        for row in book["Identitas"].iter_rows():
+            if row[0].value == "Revisi ke":
+                row[1].value = 0
+        wizard = self.env["sop.import.wizard"].with_user(staff).create({"file": base64.b64encode(_save(book))})
         new = self.env["sop.procedure"].browse(wizard.action_import()["res_id"])
+        self.assertEqual(new.revision_no, 0)
         self.assertEqual(new.create_uid, staff)
         self.assertEqual(new.step_count, 26)
         outsider = new_test_user(self.env, "sop_xlsx_outsider", groups="sop_organisasi.group_sop_user")
         before = self._counts()
         with self.assertRaises(AccessError):
-            self.env["sop.procedure"].with_user(outsider)._import_xlsx(self.skj_xlsx)
+            self.env["sop.procedure"].with_user(outsider)._import_xlsx(_save(book))
         self.assertEqual(self._counts(), before, "nothing is created")
 
     def test_export_access(self):

@@ -239,6 +239,11 @@ def _write_procedure(book, fmt, data):
 
 
 # -------------------------------------------------------------------- read
+# bounds checked before anything is written (a database column has its own, with a raw error)
+MAX_REVISION = 999
+MAX_DURATION = 9999
+
+
 def _text(value):
     if value is None:
         return ""
@@ -397,6 +402,16 @@ def _read_identity(rows, data, errors):
                         _lt("%(ref)s: the revision must be a whole number, not '%(text)s'", ref=ref, text=text)
                     )
                     text = "0"
+                elif int(text) > MAX_REVISION:
+                    errors.append(
+                        _lt(
+                            "%(ref)s: the revision must be between 0 and %(max)s, not %(text)s",
+                            ref=ref,
+                            max=MAX_REVISION,
+                            text=text,
+                        )
+                    )
+                    text = "0"
                 data["identity"][key] = int(text)
             else:
                 data["identity"][key] = _text(row[1])
@@ -481,11 +496,21 @@ def _read_step(row, row_number, markers, tail, errors):
     step["remarks"] = _text(row[tail + 3])
     step["duration_qty"], step["duration_unit"] = 0.0, False
     if step["time"]:
+        ref = cell_ref(SHEET_PROCEDURE, row_number, tail + 1)
         try:
             step["duration_qty"], step["duration_unit"] = parse_duration(step["time"])
         except DurationError:
-            ref = cell_ref(SHEET_PROCEDURE, row_number, tail + 1)
             errors.append(_lt("%(ref)s: unknown time '%(time)s'", ref=ref, time=step["time"]))
+        if step["duration_qty"] > MAX_DURATION:
+            errors.append(
+                _lt(
+                    "%(ref)s: the time '%(time)s' is too long (at most %(max)s)",
+                    ref=ref,
+                    time=step["time"],
+                    max=MAX_DURATION,
+                )
+            )
+            step["duration_qty"], step["duration_unit"] = 0.0, False
     step["return_code"] = _text(row[tail + 4])
     step["return_ref"] = cell_ref(SHEET_PROCEDURE, row_number, tail + 4)
     if step.get("kind") == "decision" and not step["return_code"]:

@@ -14,10 +14,18 @@ _WORKFLOW_KEY = "sop_workflow"
 _TOKEN = object()
 
 
+# context keys the workflow keeps from the client's: they choose a language, a time zone and (in
+# tests) real PDF rendering, never a right
+_KEPT_KEYS = ("lang", "tz", "force_report_rendering")
+
+
 def as_workflow(records):
     """``records`` as the workflow: superuser, past the SOP lock. Check the user's rights first."""
-    # the client's context is replaced, not merged: none of its keys reaches the superuser write
-    return records.sudo().with_context({_WORKFLOW_KEY: _TOKEN})  # pylint: disable=context-overridden
+    # the client's context is replaced, not merged: none of its keys but the language and time
+    # zone reaches the superuser write (no default_<field>, no lock key)
+    context = {key: records.env.context[key] for key in _KEPT_KEYS if key in records.env.context}
+    context[_WORKFLOW_KEY] = _TOKEN
+    return records.sudo().with_context(context)  # pylint: disable=context-overridden
 
 
 def in_workflow(env):

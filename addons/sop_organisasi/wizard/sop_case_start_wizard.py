@@ -24,7 +24,13 @@ class SopCaseStartWizard(models.TransientModel):
     )
     year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
     period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.")
-    user_id = fields.Many2one("res.users", string="Responsible", required=True, default=lambda self: self.env.user)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        required=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: self.env["sop.case"]._responsible_domain(),
+    )
     start_now = fields.Boolean(default=True, help="Start the cases right away; otherwise they stay drafts.")
     unstaffed_warning = fields.Text(
         compute="_compute_unstaffed_warning",

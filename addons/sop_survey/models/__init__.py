@@ -1,5 +1,4 @@
 from . import hr_department
-from . import ir_attachment
 from . import res_users
 from . import sop_dashboard
 from . import sop_setup_item
