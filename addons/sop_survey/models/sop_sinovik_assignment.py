@@ -36,7 +36,7 @@ class SopSinovikAssignment(models.Model):
         domain="[('current_stage_id', '=', stage_id), ('state', '=', 'evaluation')]",
     )
     opd_id = fields.Many2one(related="proposal_id.opd_id", string="OPD")
-    juror_id = fields.Many2one("res.users", required=True, index=True)
+    juror_id = fields.Many2one("res.users", required=True, index=True, domain=lambda self: self._juror_domain())
     state = fields.Selection([("todo", "To Score"), ("done", "Done")], default="todo", required=True, readonly=True)
     score_ids = fields.One2many("sop.sinovik.score", "assignment_id", string="Scores")
     total = fields.Float(
@@ -65,6 +65,42 @@ class SopSinovikAssignment(models.Model):
     def _compute_display_name(self):
         for assignment in self:
             assignment.display_name = f"{assignment.juror_id.name} / {assignment.proposal_id.name}"
+
+    # ------------------------------------------------------------------ jurors
+    @api.model
+    def _juror_domain(self):
+        """Internal and portal users (never the public user, whose group would open proposals to anybody)."""
+        return ["|", ("share", "=", False), ("groups_id", "in", self.env.ref("base.group_portal").ids)]
+
+    @api.model
+    def _check_juror_users(self, users):
+        """Jurors are internal or portal users: the juror group gives read access to the proposals and their
+        files, and the public user is every anonymous visitor."""
+        refused = users.sudo().exists().filtered(lambda u: u._is_public() or not (u._is_internal() or u._is_portal()))
+        if refused:
+            raise ValidationError(
+                self.env._(
+                    "%(users)s cannot score SINOVIK proposals: jurors are internal or portal users, never the "
+                    "public user.",
+                    users=", ".join(refused.mapped("name")),
+                )
+            )
+
+    @api.constrains("juror_id")
+    def _check_juror(self):
+        self._check_juror_users(self.juror_id)
+
+    @api.model
+    def _sync_juror_group(self, users):
+        """A user holds the juror group while he has an assignment: given with the first, taken with the last."""
+        group = self.env.ref("sop_survey.group_sinovik_juror")
+        Assignment = self.sudo()
+        for user in users.sudo().exists():
+            assigned = bool(Assignment.search_count([("juror_id", "=", user.id)], limit=1))
+            if assigned and group not in user.groups_id:
+                user.groups_id = [fields.Command.link(group.id)]
+            elif not assigned and group in user.groups_id:
+                user.groups_id = [fields.Command.unlink(group.id)]
 
     @api.model
     def _juror_opds(self, user):
@@ -100,21 +136,19 @@ class SopSinovikAssignment(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS, creating=True)
+        self._check_juror_users(self.env["res.users"].browse({v["juror_id"] for v in vals_list if v.get("juror_id")}))
         stages = self.env["sop.sinovik.stage"].browse([v.get("stage_id") for v in vals_list if v.get("stage_id")])
         stages._check_editable()
         assignments = super(SopSinovikAssignment, without_client_defaults(self, ASSIGNMENT_WORKFLOW_FIELDS)).create(
             vals_list
         )
-        juror_group = self.env.ref("sop_survey.group_sinovik_juror")
         for assignment in assignments:
             # score lines are the workflow's (sudo): one per criterion of the stage
             assignment.sudo().score_ids = [
                 fields.Command.create({"criterion_id": c.id, "score": c.min_score})
                 for c in assignment.stage_id.criterion_ids
             ]
-            juror = assignment.juror_id.sudo()
-            if juror_group not in juror.groups_id:
-                juror.groups_id = [fields.Command.link(juror_group.id)]
+        self._sync_juror_group(assignments.juror_id)
         assignments._schedule_scoring_activity()
         return assignments
 
@@ -123,7 +157,13 @@ class SopSinovikAssignment(models.Model):
         check_workflow_fields(self, vals, ASSIGNMENT_WORKFLOW_FIELDS)
         if not self.env.su:
             self._check_direct_change(vals)
-        return super().write(vals)
+        if not vals.get("juror_id"):
+            return super().write(vals)
+        self._check_juror_users(self.env["res.users"].browse(vals["juror_id"]))
+        jurors = self.juror_id
+        result = super().write(vals)
+        self._sync_juror_group(jurors | self.juror_id)
+        return result
 
     def _check_direct_change(self, vals):
         """Jurors enter scores only; the Division changes the juror of an unsubmitted scoring only."""
@@ -143,6 +183,12 @@ class SopSinovikAssignment(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_stage_open(self):
         self.stage_id._check_editable()
+
+    def unlink(self):
+        jurors = self.juror_id
+        result = super().unlink()
+        self._sync_juror_group(jurors)
+        return result
 
     def action_done(self):
         """The juror submits their scores (the Organization Division may do it for them)."""

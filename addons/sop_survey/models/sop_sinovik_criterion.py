@@ -32,3 +32,23 @@ class SopSinovikCriterion(models.Model):
                         name=criterion.name,
                     )
                 )
+
+    # ------------------------------------------------------------------ closed stages
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["sop.sinovik.stage"].browse(
+            {vals["stage_id"] for vals in vals_list if vals.get("stage_id")}
+        )._check_criteria_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        stages = self.stage_id
+        if vals.get("stage_id"):
+            stages |= self.env["sop.sinovik.stage"].browse(vals["stage_id"])
+        stages._check_criteria_editable()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_if_stage_not_closed(self):
+        """Deleting a criterion deletes its score lines (database cascade)."""
+        self.stage_id._check_criteria_editable()

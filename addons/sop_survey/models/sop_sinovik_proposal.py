@@ -169,6 +169,18 @@ class SopSinovikProposal(models.Model):
 
     def write(self, vals):
         self._check_workflow_fields(vals)
+        if (
+            not self.env.su
+            and "competition_id" in vals
+            and self.filtered(lambda p: p.competition_id.id != vals["competition_id"])
+        ):
+            # its sections and attachments are the competition's: a proposal never moves to another one
+            raise UserError(
+                self.env._(
+                    "A proposal stays in the competition it was filed in: delete the draft and file it again in "
+                    "the other competition."
+                )
+            )
         if not self._is_trusted_write() and set(vals) - WORKFLOW_FIELDS:
             self._check_unlocked()
             self._check_opd_and_competition(vals)

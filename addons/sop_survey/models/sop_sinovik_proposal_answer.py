@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import ValidationError
 
 from ..tools.sinovik_scoring import count_words
 
@@ -28,3 +29,15 @@ class SopSinovikProposalAnswer(models.Model):
         for answer in self:
             answer.word_count = count_words(answer.text)
             answer.over_limit = bool(answer.max_words and answer.word_count > answer.max_words)
+
+    @api.constrains("section_id", "proposal_id")
+    def _check_section_competition(self):
+        for answer in self.sudo():  # portal liaisons may not read every competition
+            if answer.section_id.competition_id != answer.proposal_id.competition_id:
+                raise ValidationError(
+                    self.env._(
+                        "The section %(section)s belongs to another competition than the proposal %(proposal)s.",
+                        section=answer.section_id.name,
+                        proposal=answer.proposal_id.name,
+                    )
+                )

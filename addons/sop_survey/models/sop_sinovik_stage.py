@@ -3,6 +3,7 @@ from collections import defaultdict
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import field_labels
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -14,7 +15,9 @@ from ..tools.sinovik_scoring import mean
 from ..tools.sinovik_scoring import rank_entries
 
 SCORED_KINDS = ("desk", "presentation", "field")
-# set by the workflow methods only (sudo): reopening a closed stage would unlock its scores
+# what a closed stage may still change: its ranking was computed from everything else. Its criteria and
+# scores are locked by their own models (the one2many commands of the form reach them).
+CLOSED_STAGE_EDITABLE = {"name"}
 
 
 class SopSinovikStage(models.Model):
@@ -84,6 +87,47 @@ class SopSinovikStage(models.Model):
             raise ValidationError(self.env._("Top N cannot be negative."))
 
     # ------------------------------------------------------------------ create / lock
+    def write(self, vals):
+        if not self.env.su:
+            self._check_closed_change(vals)
+        return super().write(vals)
+
+    def _check_closed_change(self, vals):
+        """A closed stage keeps its competition, kind, order and top N: only its name may be corrected.
+
+        A value equal to the current one (a form sending the record back) is no change.
+        """
+        names = [
+            name
+            for name in vals
+            if name in self._fields and name not in CLOSED_STAGE_EDITABLE and self._fields[name].type != "one2many"
+        ]
+        for stage in self.filtered(lambda s: s.state == "closed"):
+            changed = [name for name in names if stage._value_differs(name, vals[name])]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "Stage %(name)s is closed: its ranking is final, %(fields)s can no longer change.",
+                        name=stage.display_name,
+                        fields=field_labels(self, changed),
+                    )
+                )
+
+    def _value_differs(self, name, value):
+        field = self._fields[name]
+        return field.convert_to_cache(value, self) != field.convert_to_cache(self[name], self)
+
+    def _check_criteria_editable(self):
+        """The criteria of a closed stage (their weights and score ranges made its ranking) never change."""
+        closed = self.filtered(lambda s: s.state == "closed")
+        if closed and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Stage %(name)s is closed: its scoring criteria can no longer be added, changed or deleted.",
+                    name=closed[0].display_name,
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_pending(self):
         """An open or closed stage holds juror scores and results: they go only with the whole competition."""

@@ -4,6 +4,7 @@ from . import test_report_paper
 from . import test_rpc_access
 from . import test_setup
 from . import test_sinovik_access
+from . import test_sinovik_integrity
 from . import test_sinovik_reports
 from . import test_sinovik_scoring
 from . import test_sinovik_tour

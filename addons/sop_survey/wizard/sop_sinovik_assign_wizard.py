@@ -18,7 +18,12 @@ class SopSinovikAssignWizard(models.TransientModel):
         string="Proposals",
         domain="[('current_stage_id', '=', stage_id), ('state', '=', 'evaluation')]",
     )
-    juror_ids = fields.Many2many("res.users", string="Jurors", required=True)
+    juror_ids = fields.Many2many(
+        "res.users",
+        string="Jurors",
+        required=True,
+        domain=lambda self: self.env["sop.sinovik.assignment"]._juror_domain(),
+    )
     skip_conflicts = fields.Boolean(
         string="Skip Conflicts of Interest",
         default=True,
@@ -36,6 +41,7 @@ class SopSinovikAssignWizard(models.TransientModel):
         if not self.proposal_ids:
             raise UserError(self.env._("Select the proposals to assign."))
         Assignment = self.env["sop.sinovik.assignment"]
+        Assignment._check_juror_users(self.juror_ids)
         existing = {(a.proposal_id.id, a.juror_id.id) for a in self.stage_id.assignment_ids}
         vals_list, conflicts = [], []
         for proposal in self.proposal_ids:
