@@ -105,6 +105,13 @@ class SopSkmPeriod(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if "survey_id" in vals and not self.env.su:
+            # replacing the questionnaire of a period changes its public form: the same rule as changing it
+            replaced = self.filtered(lambda period: period.survey_id and period.survey_id.id != vals["survey_id"])
+            replaced.survey_id._skm_check_questionnaire_change(key_change=False)
+        return super().write(vals)
+
     def _check_division(self):
         require_group(self.env, DIVISION, self.env._("Only the Organization Division manages the SKM periods."))
 

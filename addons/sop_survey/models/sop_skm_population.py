@@ -8,6 +8,7 @@ from odoo.addons.sop_organisasi.tools.dates import DEFAULT_TZ
 from odoo.addons.sop_organisasi.tools.dates import utc_to_local
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 
+from ..tools.access import DIVISION
 from ..tools.skm_answers import counted_inputs_where
 from ..tools.skm_questionnaire import SKM_ELEMENTS
 from ..tools.statistics import SKM_CATEGORIES
@@ -287,14 +288,17 @@ class SopSkmPopulation(models.Model):
         ]
         return header, list(respondents.values())
 
+    def _skm_reads_answers(self):
+        """Whether the user reads the citizens' answers one by one (the Division, as over RPC): an OPD liaison
+        gets the aggregated report of his units only, in every channel."""
+        return self.env.su or self.env.user.has_group(DIVISION)
+
     def _skm_xlsx(self):
-        """XLSX with the raw answers and the recap (NRR per element, IKM, category)."""
+        """XLSX with the recap (NRR per element, IKM, category) and, for the Division, the raw answers."""
         self.ensure_one()
         data = self._skm_report_data()
-        header, rows = self._skm_raw_answers()
         workbook = SafeWorkbook({"remove_timezone": True})
         bold = workbook.add_format({"bold": True})
-        stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         recap = workbook.add_worksheet("Rekap")
         recap.write_string(0, 0, f"SKM {self.unit_id.name} - {self.period_id.name}", bold)
         recap.write_row(2, 0, ["Kode", "Unsur", "Jawaban", "Tidak diisi", "NRR", "NRR x 25", "Mutu"], bold)
@@ -337,7 +341,14 @@ class SopSkmPopulation(models.Model):
             recap.write_row(line, 0, ["Jumlah", profile["total"], 100.0 if profile["total"] else 0.0], bold)
             line += 2
         recap.set_column(1, 1, 40)
-        raw = workbook.add_worksheet("Jawaban")
+        if self._skm_reads_answers():
+            self._skm_xlsx_answers(workbook, workbook.add_worksheet("Jawaban"), bold)
+        return workbook.to_bytes()
+
+    def _skm_xlsx_answers(self, workbook, raw, bold):
+        """The sheet of the raw answers, one row per respondent."""
+        header, rows = self._skm_raw_answers()
+        stamp = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         raw.write_row(0, 0, header, bold)
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row):
@@ -347,4 +358,3 @@ class SopSkmPopulation(models.Model):
                     raw.write(r, c, value.isoformat())
                 else:
                     raw.write(r, c, value if value is not None else "")
-        return workbook.to_bytes()

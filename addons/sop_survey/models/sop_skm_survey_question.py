@@ -49,20 +49,25 @@ class SurveyQuestion(models.Model):
     # ------------------------------------------------------------------ questionnaires in use
     @api.model_create_multi
     def create(self, vals_list):
-        """A new element or profile question in an answered questionnaire changes its IKM or breakdowns."""
+        """A question added to a questionnaire in use changes its public form; a new element or profile
+        question in an answered one changes its IKM or breakdowns."""
         if not self.env.su:
+            Survey = self.env["survey.survey"]
+            Survey.browse(
+                {vals["survey_id"] for vals in vals_list if vals.get("survey_id")}
+            )._skm_check_questionnaire_change(key_change=False)
             tagged = [vals.get("survey_id") for vals in vals_list if vals.get("skm_element") or vals.get("skm_profile")]
-            self.env["survey.survey"].browse(
-                [survey_id for survey_id in tagged if survey_id]
-            )._skm_check_questionnaire_change()
+            Survey.browse([survey_id for survey_id in tagged if survey_id])._skm_check_questionnaire_change()
         return super().create(vals_list)
 
     def write(self, vals):
-        changed = [name for name in SKM_KEY_FIELDS if name in vals]
-        if self.env.su or not changed:
+        if self.env.su:
             return super().write(vals)
+        changed = [name for name in SKM_KEY_FIELDS if name in vals]
         surveys = self.env["survey.survey"].browse([*self.sudo().survey_id.ids, vals.get("survey_id") or 0])
-        answered = surveys.exists()._skm_check_questionnaire_change()
+        answered = surveys.exists()._skm_check_questionnaire_change(key_change=bool(changed))
+        if not changed:
+            return super().write(vals)
         logged = self.filtered(lambda q: q.sudo().survey_id in answered)
         Log = self.env["sop.skm.correction"]
         before = Log._values_text(logged, changed)
@@ -87,15 +92,21 @@ class SurveyQuestion(models.Model):
             )
         return result
 
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        """The translation dialog writes with SQL: the same rule as ``write``."""
+        if not self.env.su:
+            self.sudo().survey_id.with_env(self.env)._skm_check_questionnaire_change(key_change=False)
+        return super()._update_field_translations(field_name, translations, digest=digest, source_lang=source_lang)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_answered_skm_by_administrator(self):
-        """Deleting a question deletes its answered lines (database cascade): administrator only, logged."""
+        """Deleting a question changes the public form of a questionnaire in use and deletes its answered lines
+        (database cascade): administrator only, logged when it had answers."""
         if self.env.su:
             return
-        answered = self.sudo().survey_id._skm_answered()
+        answered = self.sudo().survey_id.with_env(self.env)._skm_check_questionnaire_change()
         if not answered:
             return
-        answered.with_env(self.env)._skm_check_questionnaire_change()
         logged = self.filtered(lambda q: q.sudo().survey_id in answered)
         Line = self.env["survey.user_input.line"].sudo()
         self.env["sop.skm.correction"]._log_questionnaire(

@@ -16,12 +16,21 @@ class SurveyQuestionAnswer(models.Model):
     def _skm_survey(self):
         return (self.sudo().question_id or self.sudo().matrix_question_id).survey_id
 
-    def _skm_answered_options(self, new_question_ids=()):
-        """Check the change of these options (administrator only if answered); return the answered ones."""
+    def _skm_answered_options(self, new_question_ids=(), key_change=True):
+        """Check the change of these options (administrator only if their questionnaire is in use, or answered
+        for a ``key_change``); return the answered ones."""
         questions = self.env["survey.question"].sudo().browse(list(new_question_ids)).exists()
         surveys = self.sudo().question_id.survey_id | self.sudo().matrix_question_id.survey_id | questions.survey_id
-        answered = self.env["survey.survey"].browse(surveys.ids)._skm_check_questionnaire_change()
+        answered = self.env["survey.survey"].browse(surveys.ids)._skm_check_questionnaire_change(key_change)
         return self.filtered(lambda option: option._skm_survey() in answered), answered
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new option changes the public form of a questionnaire in use."""
+        if not self.env.su:
+            question_ids = {vals.get(name) for vals in vals_list for name in ("question_id", "matrix_question_id")}
+            self.browse()._skm_answered_options([qid for qid in question_ids if qid], key_change=False)
+        return super().create(vals_list)
 
     def _skm_log(self, operation, logged, answered, texts):
         self.env["sop.skm.correction"]._log_questionnaire(
@@ -41,11 +50,13 @@ class SurveyQuestionAnswer(models.Model):
         )
 
     def write(self, vals):
-        changed = [name for name in SKM_KEY_FIELDS if name in vals]
-        if self.env.su or not changed:
+        if self.env.su:
             return super().write(vals)
+        changed = [name for name in SKM_KEY_FIELDS if name in vals]
         new_questions = [vals[name] for name in ("question_id", "matrix_question_id") if vals.get(name)]
-        logged, answered = self._skm_answered_options(new_questions)
+        logged, answered = self._skm_answered_options(new_questions, key_change=bool(changed))
+        if not changed:
+            return super().write(vals)
         Log = self.env["sop.skm.correction"]
         before = Log._values_text(logged, changed)
         result = super().write(vals)
@@ -62,8 +73,8 @@ class SurveyQuestionAnswer(models.Model):
 
     def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
         """The translation dialog writes the label with SQL: the same rule as ``write``."""
-        if field_name in SKM_KEY_FIELDS and not self.env.su:
-            logged, answered = self._skm_answered_options()
+        if not self.env.su:
+            logged, answered = self._skm_answered_options(key_change=field_name in SKM_KEY_FIELDS)
             if logged:
                 texts = {
                     option.id: self.env._("New translations: %(values)s", values=translations) for option in logged

@@ -2,6 +2,7 @@ from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import written_fields
 from odoo.exceptions import AccessError
 
 from ..tools.access import DIVISION
@@ -41,12 +42,23 @@ class SurveySurvey(models.Model):
         )
         return self.browse([survey.id for (survey,) in groups])
 
-    def _skm_check_questionnaire_change(self):
-        """Refuse to change the questions or answer options of answered questionnaires (the answered lines
-        and the IKM depend on them) to everybody but the SOP Administrator; return those questionnaires.
+    def _skm_in_use(self):
+        """The questionnaires of ``self`` used by an SKM period (its public form shows them)."""
+        if not self:
+            return self
+        periods = self.env["sop.skm.period"].sudo().search([("survey_id", "in", self.ids)])
+        return self.browse([survey.id for survey in self if survey in periods.survey_id])
+
+    def _skm_check_questionnaire_change(self, key_change=True):
+        """Refuse a change of these questionnaires to everybody but the SOP Administrator when one is used by
+        an SKM period (any change: the public form depends on it) or, for a ``key_change`` (what gives the
+        answered lines their meaning), has citizens' answers. Return the answered questionnaires (their key
+        changes are logged).
         """
-        answered = self._skm_answered()
-        if answered and not self.env["survey.user_input"]._skm_is_corrector():
+        answered = self._skm_answered() if key_change else self.browse()
+        if self.env["survey.user_input"]._skm_is_corrector():
+            return answered
+        if answered:
             raise AccessError(
                 self.env._(
                     "The questionnaire %(survey)s already has citizens' answers: only the SOP Administrator "
@@ -54,7 +66,34 @@ class SurveySurvey(models.Model):
                     survey=answered[0].sudo().title,
                 )
             )
+        in_use = self._skm_in_use()
+        if in_use:
+            period = self.env["sop.skm.period"].sudo().search([("survey_id", "in", in_use.ids)], limit=1)
+            raise AccessError(
+                self.env._(
+                    "The questionnaire %(survey)s is used by the SKM period %(period)s: only the SOP "
+                    "Administrator changes, archives or deletes it, its questions and its answer options.",
+                    survey=in_use[0].sudo().title,
+                    period=period.name,
+                )
+            )
         return answered
+
+    def write(self, vals):
+        if not self.env.su and written_fields(vals):
+            self._skm_check_questionnaire_change(key_change=False)
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_skm_in_use_by_administrator(self):
+        if not self.env.su:
+            self._skm_check_questionnaire_change(key_change=False)
+
+    def _update_field_translations(self, field_name, translations, digest=None, source_lang=None):
+        """The translation dialog writes with SQL: the same rule as ``write``."""
+        if not self.env.su:
+            self._skm_check_questionnaire_change(key_change=False)
+        return super()._update_field_translations(field_name, translations, digest=digest, source_lang=source_lang)
 
     @api.model
     def _skm_create_questionnaire(self, title=None):

@@ -10,6 +10,7 @@ from . import test_sinovik_scoring
 from . import test_sinovik_tour
 from . import test_sinovik_workflow
 from . import test_skm_ikm
+from . import test_skm_integrity
 from . import test_skm_portal
 from . import test_skm_rate_lock
 from . import test_skm_report_figures
