@@ -8,6 +8,9 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.http import request
 
+from ..tools.http_input import form_has_nul
+from ..tools.http_input import valid_id
+
 # bounds of what a portal form may send (checked before any work)
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_SECTION_CHARS = 20000
@@ -21,6 +24,14 @@ class PortalInputError(Exception):
         super().__init__(message)
         self.message = message
         self.status = status
+
+
+def check_form_text():
+    """PostgreSQL stores no NUL byte: a form holding one is refused before any work (400)."""
+    if form_has_nul(request.httprequest):
+        raise PortalInputError(
+            request.env._("The form contains an invalid character (a NUL byte): remove it and send the form again.")
+        )
 
 
 class SinovikPortal(CustomerPortal):
@@ -85,7 +96,7 @@ class SinovikPortal(CustomerPortal):
         raw = (raw or "").strip()
         if not raw:
             return False
-        if not raw.isdigit() or int(raw) not in allowed.ids:
+        if not (raw.isascii() and raw.isdigit()) or int(raw) not in allowed.ids:
             raise PortalInputError(
                 request.env._("%(label)s: '%(value)s' is not a valid choice.", label=label, value=raw)
             )
@@ -129,6 +140,7 @@ class SinovikPortal(CustomerPortal):
         return request.redirect(f"/my/sinovik/{proposal.id}")
 
     def _new_proposal_vals(self, competition_id, opd_id, name, post):
+        check_form_text()
         opds = self._user_opds()
         if not opds:
             raise PortalInputError(request.env._("You are not the liaison of an OPD."), status=403)
@@ -146,6 +158,8 @@ class SinovikPortal(CustomerPortal):
 
     @http.route(["/my/sinovik/<int:proposal_id>"], type="http", auth="user", methods=["GET", "POST"], website=True)
     def portal_sinovik_proposal(self, proposal_id, **post):
+        if not valid_id(proposal_id):
+            raise request.not_found()
         proposal = self._get_proposal(proposal_id)
         if proposal is None:
             return request.redirect("/my")
@@ -154,6 +168,7 @@ class SinovikPortal(CustomerPortal):
         status = 200
         if request.httprequest.method == "POST":
             try:
+                check_form_text()
                 if proposal.is_locked:
                     raise PortalInputError(
                         request.env._("This proposal is locked: it can only be changed after it is returned."),
@@ -262,6 +277,8 @@ class SinovikPortal(CustomerPortal):
         ["/my/sinovik/jury/<int:assignment_id>"], type="http", auth="user", methods=["GET", "POST"], website=True
     )
     def portal_sinovik_scoring(self, assignment_id, **post):
+        if not valid_id(assignment_id):
+            raise request.not_found()
         if not request.env.user.has_group("sop_survey.group_sinovik_juror"):
             return request.redirect("/my")
         assignment = request.env["sop.sinovik.assignment"].search(
@@ -275,6 +292,7 @@ class SinovikPortal(CustomerPortal):
             error, status = request.env._("These scores are already submitted: they are locked."), 409
         elif request.httprequest.method == "POST":
             try:
+                check_form_text()
                 with request.env.cr.savepoint():
                     self._save_scores(assignment, post)
                     if post.get("action") == "submit":
@@ -282,6 +300,8 @@ class SinovikPortal(CustomerPortal):
                         message = request.env._("Your scores have been submitted.")
                     else:
                         message = request.env._("Your scores have been saved.")
+            except PortalInputError as exc:
+                error, status = exc.message, exc.status
             except (UserError, ValidationError) as exc:
                 error, status = (exc.args[0] if exc.args else str(exc)), 400
         values = self._prepare_portal_layout_values()

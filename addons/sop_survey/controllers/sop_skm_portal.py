@@ -9,6 +9,10 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from ..models.sop_skm_visit import RATE_WINDOW_MINUTES
+from ..tools.http_input import form_has_nul
+from ..tools.http_input import strip_nul
+from ..tools.http_input import valid_id
+from ..tools.http_input import valid_token
 from ..tools.skm_questionnaire import SKM_ELEMENTS
 
 _logger = logging.getLogger(__name__)
@@ -16,6 +20,9 @@ _logger = logging.getLogger(__name__)
 HONEYPOT_FIELD = "website_url"
 MAX_TEXT_LENGTH = 2000
 RENDERED_TYPES = ("simple_choice", "multiple_choice", "char_box", "text_box", "numerical_box", "date", "datetime")
+# the kiosk's HttpOnly cookie (one per unit) holds the unit's kiosk secret: never a URL
+KIOSK_COOKIE_PATH = "/skm/"
+KIOSK_COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 class SkmRejected(Exception):
@@ -45,7 +52,9 @@ class SkmPortal(http.Controller):
         return request.render("sop_survey.skm_portal_error", values, status=status)
 
     def _unit_from_token(self, unit_token):
-        unit = request.env["sop.skm.unit"].sudo().search([("access_token", "=", unit_token or "")], limit=1)
+        unit = request.env["sop.skm.unit"].sudo()
+        if valid_token(unit_token):
+            unit = unit.search([("access_token", "=", unit_token)], limit=1)
         if not unit or not unit.active:
             raise SkmRejected(
                 404,
@@ -63,6 +72,30 @@ class SkmPortal(http.Controller):
                 "Saat ini tidak ada periode survei kepuasan masyarakat yang dibuka.",
             )
         return period
+
+    @staticmethod
+    def _not_accepting(period, unit, log=True):
+        """``SkmRejected`` when the period's form cannot store an answer now (closed period, archived or
+        restricted questionnaire...), else None; logged as a warning: a form that cannot be answered is
+        either closed on purpose or broken by a change of the questionnaire.
+        """
+        refusal = period._skm_refusal(request.env.user)
+        if not refusal:
+            return None
+        code, detail = refusal
+        if log:
+            _logger.warning("SKM answer refused for unit %s: %s", unit.id, detail)
+        if code == "closed":
+            return SkmRejected(403, "Survei sedang ditutup", "Periode survei ini sudah ditutup.")
+        return SkmRejected(
+            403,
+            "Survei tidak menerima jawaban",
+            "Survei ini sedang tidak menerima jawaban. Silakan hubungi petugas layanan.",
+        )
+
+    def _is_kiosk(self, unit):
+        """Whether this browser is the unit's activated kiosk (its HttpOnly cookie holds the current secret)."""
+        return unit._skm_is_kiosk(request.httprequest.cookies.get(unit._skm_kiosk_cookie_name()))
 
     @staticmethod
     def _questions(survey):
@@ -91,7 +124,7 @@ class SkmPortal(http.Controller):
         response.headers["Retry-After"] = str(retry_after)
         return response
 
-    def _form_values(self, unit, period, service, visit_token, kiosk_token=None):
+    def _form_values(self, unit, period, service, visit_token):
         return {
             "unit": unit,
             "service": service,
@@ -99,7 +132,6 @@ class SkmPortal(http.Controller):
             "survey": period.survey_id,
             "questions": self._questions(period.survey_id),
             "visit_token": visit_token,
-            "kiosk_token": kiosk_token or "",
             "honeypot_field": HONEYPOT_FIELD,
             "today": fields.Date.context_today(unit),
             "element_names": {code: name for code, name, _q, _l in SKM_ELEMENTS},
@@ -120,7 +152,14 @@ class SkmPortal(http.Controller):
         sitemap=False,
     )
     def skm_form(self, unit_token, service_id=None, **kwargs):
+        if service_id is not None and not valid_id(service_id):
+            return self._error(404, "Layanan tidak ditemukan", "Jenis layanan pada tautan ini tidak dikenal.")
         return self._skm_form_page(unit_token, service_id=service_id)
+
+    @http.route("/skm/<string:unit_token>/kiosk", type="http", auth="public", methods=["GET"], sitemap=False)
+    def skm_kiosk_form(self, unit_token, **kwargs):
+        """The form on the unit's own tablet at the counter (activated, see below): not limited per address."""
+        return self._skm_form_page(unit_token, kiosk=True)
 
     @http.route(
         "/skm/<string:unit_token>/kiosk/<string:kiosk_token>",
@@ -129,21 +168,56 @@ class SkmPortal(http.Controller):
         methods=["GET"],
         sitemap=False,
     )
-    def skm_kiosk_form(self, unit_token, kiosk_token, **kwargs):
-        """The form on the unit's own tablet at the counter: not limited per address."""
-        return self._skm_form_page(unit_token, kiosk_token=kiosk_token)
+    def skm_kiosk_old_link(self, unit_token, kiosk_token, **kwargs):
+        """Kiosk links carried the secret in the URL (address bar, history): they open nothing any more."""
+        return self._error(
+            404,
+            "Tautan kiosk tidak berlaku",
+            "Tautan kiosk ini tidak berlaku lagi. Mintalah tautan aktivasi kiosk yang baru kepada pengelola survei.",
+        )
 
-    def _skm_form_page(self, unit_token, service_id=None, kiosk_token=None):
+    @http.route("/skm/kiosk/activate/<string:code>", type="http", auth="public", methods=["GET"], sitemap=False)
+    def skm_kiosk_activate(self, code, **kwargs):
+        """Make this browser the unit's kiosk: the one-time activation code is spent, the kiosk secret goes
+        into an HttpOnly cookie and the browser moves to the kiosk form, whose address holds no secret."""
+        unit = request.env["sop.skm.unit"].sudo()
+        if valid_token(code):
+            unit = unit._skm_kiosk_activate(code)
+        if not unit:
+            return self._error(
+                404,
+                "Tautan aktivasi kiosk tidak berlaku",
+                "Tautan aktivasi ini tidak dikenal, sudah dipakai, atau sudah diganti. Mintalah tautan aktivasi "
+                "kiosk yang baru kepada pengelola survei.",
+            )
+        _logger.info("SKM kiosk activated for unit %s", unit.id)
+        response = request.redirect(f"/skm/{unit.access_token}/kiosk", code=303)
+        response.set_cookie(
+            unit._skm_kiosk_cookie_name(),
+            unit.kiosk_token,
+            max_age=KIOSK_COOKIE_MAX_AGE,
+            path=KIOSK_COOKIE_PATH,
+            secure=request.httprequest.scheme == "https",
+            httponly=True,
+            samesite="Lax",
+        )
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    def _skm_form_page(self, unit_token, service_id=None, kiosk=False):
         try:
             unit = self._unit_from_token(unit_token)
-            if kiosk_token is not None and not unit._skm_is_kiosk(kiosk_token):
+            if kiosk and not self._is_kiosk(unit):
                 raise SkmRejected(
-                    404,
-                    "Tautan kiosk tidak berlaku",
-                    "Tautan kiosk ini tidak dikenal atau sudah diganti. Mintalah tautan kiosk yang baru kepada "
-                    "pengelola survei.",
+                    403,
+                    "Perangkat ini bukan kiosk survei",
+                    "Perangkat ini belum diaktifkan sebagai kiosk survei unit ini, atau aktivasinya sudah "
+                    "dicabut. Mintalah tautan aktivasi kiosk kepada pengelola survei.",
                 )
             period = self._open_period()
+            rejected = self._not_accepting(period, unit)
+            if rejected:
+                raise rejected
         except SkmRejected as rejected:
             return self._error(rejected.status, rejected.title, rejected.message)
         service = unit.service_ids.filtered(lambda s: s.id == service_id) if service_id else unit.service_ids[:0]
@@ -152,22 +226,24 @@ class SkmPortal(http.Controller):
                 404, "Layanan tidak ditemukan", "Jenis layanan pada tautan ini tidak dikenal.", unit=unit
             )
         Visit = request.env["sop.skm.visit"].sudo()
-        if not kiosk_token:
+        if not kiosk:
             retry_after = Visit._retry_after(unit, self._client_ip())
             if retry_after:
                 return self._limited(retry_after, unit)
         visit_token = Visit._make_token(unit, service, period)
-        return self._render_form(self._form_values(unit, period, service, visit_token, kiosk_token))
+        return self._render_form(self._form_values(unit, period, service, visit_token))
 
     @http.route("/skm/<string:unit_token>/thanks", type="http", auth="public", methods=["GET"], sitemap=False)
-    def skm_thanks(self, unit_token, kiosk=None, **kwargs):
+    def skm_thanks(self, unit_token, **kwargs):
         try:
             unit = self._unit_from_token(unit_token)
         except SkmRejected as rejected:
             return self._error(rejected.status, rejected.title, rejected.message)
         # on the kiosk: back to an empty form for the next citizen
-        kiosk_url = f"/skm/{unit.access_token}/kiosk/{kiosk}" if kiosk and unit._skm_is_kiosk(kiosk) else None
-        return request.render("sop_survey.skm_portal_thanks", {"unit": unit, "kiosk_url": kiosk_url})
+        kiosk_url = f"/skm/{unit.access_token}/kiosk" if self._is_kiosk(unit) else None
+        response = request.render("sop_survey.skm_portal_thanks", {"unit": unit, "kiosk_url": kiosk_url})
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     @http.route(
         "/skm/<string:unit_token>/submit",
@@ -195,16 +271,14 @@ class SkmPortal(http.Controller):
                 response.headers["Retry-After"] = str(rejected.retry_after)
             return response
         _logger.info("SKM answer %s stored for unit %s", user_input.id, unit.id)
-        kiosk_token = post.get("kiosk_token")
-        query = f"?kiosk={kiosk_token}" if unit._skm_is_kiosk(kiosk_token) else ""
-        return request.redirect(f"/skm/{unit.access_token}/thanks{query}", code=303)
+        return request.redirect(f"/skm/{unit.access_token}/thanks", code=303)
 
     # -------------------------------------------------------- submission
     def _skm_save(self, unit, post):
         Visit = request.env["sop.skm.visit"].sudo()
         ip = self._client_ip()
-        # the unit's own tablet (valid kiosk token) is not limited per address; any other token counts as a phone
-        kiosk = unit._skm_is_kiosk(post.get("kiosk_token"))
+        # the unit's own tablet (its activated kiosk cookie) is not limited per address; any other is a phone
+        kiosk = self._is_kiosk(unit)
         if post.get(HONEYPOT_FIELD):
             raise SkmRejected(400, "Jawaban ditolak", "Formulir tidak valid.")
         visit = Visit._read_token(post.get("visit_token"))
@@ -215,15 +289,26 @@ class SkmPortal(http.Controller):
                 "Tanda kunjungan tidak valid atau kedaluwarsa. Silakan buka kembali tautan survei.",
             )
         period = request.env["sop.skm.period"].sudo().browse(visit["period_id"]).exists()
-        if not period or period.state != "open" or not period.survey_id:
+        if not period:
+            _logger.warning("SKM answer refused for unit %s: its period %s is deleted", unit.id, visit["period_id"])
             raise SkmRejected(403, "Survei sedang ditutup", "Periode survei ini sudah ditutup.")
-        service = self._skm_service(unit, post.get("service_id") or visit["service_id"])
+        rejected = self._not_accepting(period, unit)
+        if rejected:
+            raise rejected
+        service = self._skm_service(unit, strip_nul(post.get("service_id")) or visit["service_id"])
         form = dict(
-            self._form_values(
-                unit, period, service, post.get("visit_token"), post.get("kiosk_token") if kiosk else None
-            ),
+            self._form_values(unit, period, service, post.get("visit_token")),
             answers=self._typed_answers(),
         )
+        if form_has_nul(request.httprequest):
+            # PostgreSQL stores no NUL byte: the form again with what was typed, the invisible NUL removed
+            raise SkmRejected(
+                400,
+                "Jawaban belum terkirim",
+                "Isian Anda memuat karakter yang tidak valid. Karakter itu sudah dihapus dari isian di bawah; "
+                "periksa kembali lalu tekan Kirim lagi.",
+                form=form,
+            )
         answers, errors = self._skm_validate(period.survey_id, unit, service, post)
         if errors:
             raise SkmRejected(
@@ -262,6 +347,7 @@ class SkmPortal(http.Controller):
                 user_input._mark_done()
                 Visit.search([("nonce", "=", visit["nonce"])]).user_input_id = user_input
         except UserError as error:
+            _logger.warning("SKM answer refused for unit %s: %s", unit.id, error)
             raise SkmRejected(403, "Survei tidak tersedia", str(error)) from error
         return user_input
 
@@ -270,7 +356,9 @@ class SkmPortal(http.Controller):
         """The answers as posted (``{field name: [values]}``), to fill the form in again."""
         form = request.httprequest.form
         return {
-            name: [value[:MAX_TEXT_LENGTH] for value in form.getlist(name)] for name in form if name.startswith("q_")
+            name: [strip_nul(value)[:MAX_TEXT_LENGTH] for value in form.getlist(name)]
+            for name in form
+            if name.startswith("q_")
         }
 
     def _skm_service(self, unit, service_id):
@@ -336,12 +424,16 @@ class SkmPortal(http.Controller):
     # ------------------------------------------------------------ export
     @http.route("/skm/report/xlsx/<int:population_id>", type="http", auth="user", methods=["GET"])
     def skm_report_xlsx(self, population_id, **kwargs):
-        population = request.env["sop.skm.population"].browse(population_id)
+        if not valid_id(population_id):
+            raise request.not_found()
+        population = request.env["sop.skm.population"].browse(population_id).exists()
+        if not population:
+            raise request.not_found()
         try:
             population.check_access("read")
             population.unit_id.check_access("read")
-        except (AccessError, MissingError):
-            return request.not_found()
+        except (AccessError, MissingError) as error:
+            raise request.not_found() from error
         content = population._skm_xlsx()
         filename = f"SKM {population.unit_id.name} {population.period_id.name}.xlsx"
         return request.make_response(content, headers=xlsx_http_headers(content, filename))

@@ -145,6 +145,28 @@ class SopSkmPeriod(models.Model):
             limit=1,
         )
 
+    def _skm_refusal(self, user):
+        """Why the public form of this period cannot store an answer of ``user`` now, or None.
+
+        ``(code, detail)``: code ``closed`` (the period is closed or has no questionnaire) or
+        ``questionnaire`` (its questionnaire takes no answer: archived, restricted to logged-in users...);
+        detail is for the server log. The same checks as the survey's when the answer is stored.
+        """
+        self.ensure_one()
+        if self.state != "open" or not self.survey_id:
+            return "closed", f"SKM period {self.id} is closed or has no questionnaire"
+        survey = self.sudo().survey_id
+        if survey.access_mode != "public" or survey.users_login_required:
+            return (
+                "questionnaire",
+                f"questionnaire {survey.id} of SKM period {self.id} is not open to anonymous answers",
+            )
+        try:
+            survey._check_answer_creation(user, False, False, check_attempts=False)
+        except UserError as error:
+            return "questionnaire", f"questionnaire {survey.id} of SKM period {self.id} takes no answer: {error}"
+        return None
+
     def _skm_previous(self):
         """The period that ended before this one started (for the follow-up section)."""
         self.ensure_one()

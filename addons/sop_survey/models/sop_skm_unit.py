@@ -4,7 +4,11 @@ import uuid
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import UserError
 from odoo.tools.misc import consteq
+
+from ..tools.access import DIVISION
+from ..tools.access import require_group
 
 
 class SopSkmUnit(models.Model):
@@ -41,14 +45,27 @@ class SopSkmUnit(models.Model):
         "sop_survey.skm_rate_limit, 20). A tablet at the counter should use the kiosk link instead.",
     )
     kiosk_token = fields.Char(
-        copy=False, readonly=True, groups="sop_organisasi.group_sop_user", help="Secret part of the kiosk link."
+        copy=False,
+        readonly=True,
+        groups="sop_organisasi.group_sop_user",
+        help="Secret of the unit's kiosk, kept by its activated tablets in a cookie (never in a link).",
+    )
+    kiosk_activation_token = fields.Char(
+        copy=False,
+        readonly=True,
+        groups="sop_organisasi.group_sop_user",
+        help="One-time code of the kiosk activation link.",
+    )
+    kiosk_active = fields.Boolean(
+        compute="_compute_kiosk_url", string="Kiosk Set Up", groups="sop_organisasi.group_sop_user"
     )
     kiosk_url = fields.Char(
         compute="_compute_kiosk_url",
-        string="Kiosk Link",
+        string="Kiosk Activation Link",
         groups="sop_organisasi.group_sop_user",
-        help="Open this link on the unit's own survey tablet at the counter: answers sent from it are not "
-        "limited per address. Keep it secret; a new kiosk link invalidates the old one.",
+        help="Open this link once on the unit's own survey tablet at the counter: the tablet keeps the kiosk "
+        "secret in a cookie and answers sent from it are not limited per address. The link works once; "
+        "a new kiosk link ends every activated tablet.",
     )
     public_url = fields.Char(compute="_compute_public_url", string="Public Link")
     qr_code = fields.Binary(compute="_compute_public_url", string="QR Code")
@@ -66,19 +83,35 @@ class SopSkmUnit(models.Model):
             unit.public_url = f"{base_url}/skm/{unit.access_token}" if unit.access_token else False
             unit.qr_code = base64.b64encode(unit._skm_qr_png(unit.public_url)) if unit.public_url else False
 
-    @api.depends("access_token", "kiosk_token")
+    @api.depends("kiosk_token", "kiosk_activation_token")
     def _compute_kiosk_url(self):
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         for unit in self:
-            unit.kiosk_url = (
-                f"{base_url}/skm/{unit.access_token}/kiosk/{unit.kiosk_token}" if unit.kiosk_token else False
-            )
+            code = unit.sudo().kiosk_activation_token
+            unit.kiosk_active = bool(unit.sudo().kiosk_token)
+            unit.kiosk_url = f"{base_url}/skm/kiosk/activate/{code}" if code and unit.kiosk_active else False
 
     def _skm_is_kiosk(self, kiosk_token):
-        """Whether ``kiosk_token`` is this unit's current kiosk token."""
+        """Whether ``kiosk_token`` (the cookie of a browser) is this unit's current kiosk secret."""
         self.ensure_one()
         secret = self.sudo().kiosk_token
-        return bool(secret and kiosk_token) and consteq(secret, kiosk_token)
+        # consteq compares ASCII texts only: anything else a browser sends is no secret of ours
+        if not (secret and isinstance(kiosk_token, str) and kiosk_token.isascii()):
+            return False
+        return consteq(secret, kiosk_token)
+
+    def _skm_kiosk_cookie_name(self):
+        self.ensure_one()
+        return f"sop_skm_kiosk_{self.id}"
+
+    @api.model
+    def _skm_kiosk_activate(self, code):
+        """The active unit whose activation code is ``code``, which is spent; an empty recordset otherwise."""
+        unit = self.sudo().search([("kiosk_activation_token", "=", code), ("kiosk_token", "!=", False)], limit=1)
+        if not unit or not consteq(unit.kiosk_activation_token, code):
+            return self.browse()
+        unit.kiosk_activation_token = False
+        return unit
 
     def _skm_qr_png(self, value, size=300):
         return self.env["ir.actions.report"].barcode("QR", value, width=size, height=size, quiet=False)
@@ -88,13 +121,30 @@ class SopSkmUnit(models.Model):
             unit.access_token = uuid.uuid4().hex
         return True
 
+    def _check_kiosk_rights(self):
+        require_group(self.env, DIVISION, self.env._("Only the Organization Division sets up the SKM kiosks."))
+        self.check_access("write")
+
     def action_kiosk_new_link(self):
+        """A new kiosk secret (every activated tablet stops being the kiosk) and its activation link."""
+        self._check_kiosk_rights()
         for unit in self:
             unit.kiosk_token = uuid.uuid4().hex
+            unit.kiosk_activation_token = uuid.uuid4().hex
+        return True
+
+    def action_kiosk_activation_link(self):
+        """One more activation link for the same kiosk (another tablet): activated tablets keep working."""
+        self._check_kiosk_rights()
+        for unit in self:
+            if not unit.kiosk_token:
+                raise UserError(self.env._("Set up the kiosk of %(unit)s first.", unit=unit.name))
+            unit.kiosk_activation_token = uuid.uuid4().hex
         return True
 
     def action_kiosk_stop(self):
-        self.kiosk_token = False
+        self._check_kiosk_rights()
+        self.write({"kiosk_token": False, "kiosk_activation_token": False})
         return True
 
     def action_print_poster(self):

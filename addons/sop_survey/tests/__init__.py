@@ -1,5 +1,6 @@
 from . import test_form_new
 from . import test_new_records
+from . import test_portal_hardening
 from . import test_report_paper
 from . import test_rpc_access
 from . import test_setup

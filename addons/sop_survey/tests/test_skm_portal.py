@@ -1,6 +1,7 @@
 import json
 import re
 import uuid
+from urllib.parse import urlsplit
 
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase
@@ -216,31 +217,43 @@ class TestSkmPortal(SkmCommon, HttpCase):
     def test_kiosk_is_not_limited(self):
         self.unit.skm_rate_limit = 2
         self._fill_window(self.unit, 2)
+        kiosk_path = f"/skm/{self.unit.access_token}/kiosk"
         self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}").status_code, 429)
-        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}/kiosk/guess").status_code, 404)
+        self.assertEqual(self.url_open(kiosk_path).status_code, 403)
         with self.assertRaises(AccessError):
             self.unit.with_user(self.liaison).action_kiosk_new_link()
         self.unit.with_user(self.sop_user).action_kiosk_new_link()
-        kiosk_path = f"/skm/{self.unit.access_token}/kiosk/{self.unit.kiosk_token}"
-        self.assertTrue(self.unit.kiosk_url.endswith(kiosk_path))
-        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}/kiosk/guess").status_code, 404)
+        # the administrator opens the activation link once on the tablet: the secret goes into a cookie
+        activation = urlsplit(self.unit.kiosk_url).path
+        self.assertTrue(activation.startswith("/skm/kiosk/activate/"))
+        response = self.url_open(activation, allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith(kiosk_path))
+        self.assertEqual(self.url_open(f"/skm/{self.unit.access_token}/kiosk/{self.unit.kiosk_token}").status_code, 404)
         for _i in range(3):
             response, token = self._open_form(kiosk_path)
-            response = self._post(self._form_data(token, kiosk_token=self.unit.kiosk_token))
+            response = self._post(self._form_data(token))
             self.assertEqual(response.status_code, 303)
         thanks = self.url_open(response.headers["Location"])
         self.assertIn("Responden berikutnya", thanks.text)
         self.assertIn(f'href="{kiosk_path}"', thanks.text)
         self.assertEqual(self._done_count(), 3)
-        # a wrong kiosk token counts as a phone
+        # a wrong kiosk cookie counts as a phone
         _response, token = self._open_form(kiosk_path)
-        self.assertEqual(self._post(self._form_data(token, kiosk_token="guess")).status_code, 429)
+        self.opener.cookies.set(f"sop_skm_kiosk_{self.unit.id}", "guess", domain="127.0.0.1", path="/skm/")
+        self.assertEqual(self._post(self._form_data(token)).status_code, 429)
         # kiosk answers leave the phones' limit alone
         self._age_window()
         self._open_form()
-        # a new kiosk link ends the old one
+        # the activation link works once
+        self.assertEqual(self.url_open(activation).status_code, 404)
+        self.assertEqual(self.url_open(kiosk_path).status_code, 403)
+        # a new kiosk link ends the activated tablets
+        self.unit.action_kiosk_activation_link()
+        self.url_open(urlsplit(self.unit.kiosk_url).path)
+        self.assertEqual(self.url_open(kiosk_path).status_code, 200)
         self.unit.action_kiosk_new_link()
-        self.assertEqual(self.url_open(kiosk_path).status_code, 404)
+        self.assertEqual(self.url_open(kiosk_path).status_code, 403)
         self.unit.action_kiosk_stop()
         self.assertFalse(self.unit.kiosk_url)
 

@@ -1,4 +1,5 @@
 from . import access
+from . import http_input
 from . import sinovik_scoring
 from . import skm_answers
 from . import skm_questionnaire
