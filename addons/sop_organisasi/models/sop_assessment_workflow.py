@@ -16,7 +16,7 @@ class SopAssessmentMixin(models.AbstractModel):
     workflow fields as superuser."""
 
     _inherit = "sop.assessment.mixin"
-    _assessment_workflow_fields = ("state",)
+    _workflow_fields = ("state",)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -25,28 +25,28 @@ class SopAssessmentMixin(models.AbstractModel):
             self.browse().check_access("create")
             for vals in vals_list:
                 # a new form starts as a draft: the form's defaults pass, nothing else
-                workflow = refused_workflow_fields(self, vals, self._assessment_workflow_fields, creating=True)
+                workflow = refused_workflow_fields(self, vals, self._workflow_fields, creating=True)
                 if workflow:
-                    self._raise_assessment_workflow_fields(workflow)
-            model = without_client_defaults(self, self._assessment_workflow_fields)
+                    self._raise_workflow_fields(workflow)
+            model = without_client_defaults(self, self._workflow_fields)
         return super(SopAssessmentMixin, model).create(vals_list)
 
     def copy_data(self, default=None):
         """A copy starts where the workflow starts, not in the original's state."""
-        return super().copy_data(default=copy_with_workflow_defaults(self, self._assessment_workflow_fields, default))
+        return super().copy_data(default=copy_with_workflow_defaults(self, self._workflow_fields, default))
 
     def write(self, vals):
         if not self.env.su:
             self.check_access("write")
             written = written_fields(vals)
-            workflow = written & set(self._assessment_workflow_fields)
+            workflow = written & set(self._workflow_fields)
             if workflow:
-                self._raise_assessment_workflow_fields(workflow)
+                self._raise_workflow_fields(workflow)
             if written:
                 self._check_draft()
         return super().write(vals)
 
-    def _raise_assessment_workflow_fields(self, names):
+    def _raise_workflow_fields(self, names):
         labels = field_labels(self, names)
         raise UserError(
             self.env._(

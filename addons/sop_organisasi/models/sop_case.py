@@ -24,6 +24,18 @@ OPEN_STEP_STATES = ("current", "to_approve")
 # the identity of a draft case, the responsible of an open one, the chatter.
 CASE_DRAFT_FIELDS = {"name", "procedure_id", "opd_id", "year", "period", "company_id", "user_id"}
 CASE_OPEN_FIELDS = {"user_id"}
+# set by the case's actions only (any other field outside CASE_DRAFT_FIELDS is refused as well)
+CASE_WORKFLOW_FIELDS = (
+    "state",
+    "current_step_id",
+    "date_start",
+    "date_done",
+    "date_deadline",
+    "is_late",
+    "procedure_number",
+    "procedure_revision",
+    "procedure_name",
+)
 
 
 def _readable_title(name):
@@ -42,6 +54,7 @@ class SopCase(models.Model):
     _name = "sop.case"
     _description = "SOP Case"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    _workflow_fields = CASE_WORKFLOW_FIELDS
     _order = "date_start desc, id desc"
 
     name = fields.Char(required=True, tracking=True, default=lambda self: self.env._("New"))

@@ -17,7 +17,7 @@ class SopEvaluation(models.Model):
     _inherit = ["mail.thread", "sop.assessment.mixin"]
     _order = "date desc, id desc"
     _assessment_report = EVALUATION_REPORT
-    _assessment_workflow_fields = ("state", "revision_id")
+    _workflow_fields = ("state", "revision_id")
 
     name = fields.Char(compute="_compute_name", store=True)
     procedure_id = fields.Many2one(

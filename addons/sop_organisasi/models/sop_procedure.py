@@ -46,6 +46,8 @@ class SopProcedure(models.Model):
     _state_to = ["effective"]
     _cancel_state = "draft"
     _tier_validation_manual_config = False
+    # the guard's declaration (tools/workflow.py; docs/security.md rule 11)
+    _workflow_fields = tuple(sorted(_WORKFLOW_FIELDS))
 
     # identity
     name = fields.Char(string="SOP Name", required=True, tracking=True, translate=False)

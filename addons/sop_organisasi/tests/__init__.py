@@ -25,3 +25,4 @@ from . import test_tools
 from . import test_translation
 from . import test_ui_tour
 from . import test_workflow_guard
+from . import test_workflow_policy

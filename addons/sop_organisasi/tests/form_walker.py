@@ -210,10 +210,8 @@ class FormWalkerMixin:
         return names
 
     # ------------------------------------------------------------------ the walk
-    def _walk(self, users):
-        """Walk every menu of the addon as every group; return the failures as readable lines."""
-        failures = []
-        walked = 0
+    def _offered_new(self, users):
+        """``(where, model, view_id)`` for every menu of the addon and every group offered "New" there."""
         for menu in self._walked_menus():
             action = menu.action
             view_id = self._form_view_id(action)
@@ -223,9 +221,15 @@ class FormWalkerMixin:
                 model = self.env[action.res_model].with_user(user).with_context(self._action_context(action, user))
                 if not model.has_access("create") or not self._offers_new(action, model):
                     continue
-                walked += 1
-                where = f"{menu.complete_name} [{action.res_model}] as {xmlid}"
-                failures.extend(self._walk_one(model, view_id, where))
+                yield f"{menu.complete_name} [{action.res_model}] as {xmlid}", model, view_id
+
+    def _walk(self, users):
+        """Walk every menu of the addon as every group; return the failures as readable lines."""
+        failures = []
+        walked = 0
+        for where, model, view_id in self._offered_new(users):
+            walked += 1
+            failures.extend(self._walk_one(model, view_id, where))
         return walked, failures
 
     def _walk_one(self, model, view_id, where):

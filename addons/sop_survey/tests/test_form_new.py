@@ -1,4 +1,5 @@
 from odoo.addons.sop_organisasi.tests.form_walker import FormWalkerMixin
+from odoo.addons.sop_organisasi.tests.workflow_attacks import WorkflowAttackMixin
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
@@ -6,12 +7,9 @@ from .sinovik_common import SinovikFixtures
 from .skm_common import SkmCommon
 
 
-@tagged("post_install", "-at_install")
-class TestEveryFormSaves(SkmCommon, SinovikFixtures, FormWalkerMixin, TransactionCase):
-    """Every "New" and "Save" of the SKM and SINOVIK screens works for the groups that are offered it,
-    in a city where an SKM period runs and a SINOVIK competition is open with a submitted proposal."""
-
-    _walked_addon = "sop_survey"
+class SurveyCityCase(SkmCommon, SinovikFixtures, TransactionCase):
+    """A city where an SKM period runs and a SINOVIK competition is open, another one under
+    evaluation with a proposal at its first scored stage; one user per product group."""
 
     @classmethod
     def setUpClass(cls):
@@ -34,6 +32,24 @@ class TestEveryFormSaves(SkmCommon, SinovikFixtures, FormWalkerMixin, Transactio
         liaison = cls.users["sop_organisasi.group_sop_opd_user"]
         (cls.opd | cls.opd_a).liaison_user_ids = [(4, liaison.id)]
 
+
+@tagged("post_install", "-at_install")
+class TestEveryFormSaves(FormWalkerMixin, SurveyCityCase):
+    """Every "New" and "Save" of the SKM and SINOVIK screens works for the groups that are offered it."""
+
+    _walked_addon = "sop_survey"
+
     def test_every_new_and_save_works(self):
         """SKM periods, follow-up plans, units, questionnaires, SINOVIK competitions, proposals..."""
         self.assertEveryNewSaves(self.users, minimum=15)
+
+
+@tagged("post_install", "-at_install")
+class TestWorkflowFieldsHold(WorkflowAttackMixin, SurveyCityCase):
+    """Every declared workflow field of every SKM and SINOVIK screen resists create, default_*,
+    write and copy (periods, follow-ups, competitions, stages, proposals, juror assignments)."""
+
+    _walked_addon = "sop_survey"
+
+    def test_workflow_fields_hold(self):
+        self.assertWorkflowFieldsHold(self.users, minimum=20)

@@ -1,0 +1,152 @@
+"""Attacks derived from the guard's declarations: every workflow field of every model.
+
+A model of either addon declares the fields only its workflow sets in ``_workflow_fields`` (the
+guard of ``tools/workflow.py``, docs/security.md rule 11). For every screen where a group is offered
+"New" (the form walker) and every declared field of that model, as a user of that group with a
+hostile context, this tries to:
+
+1. create the record with a non-default value of the field: refused;
+2. create it with ``default_<field>`` in the context: the field keeps its default;
+3. write the field on a record the user just created: refused, nothing changed;
+4. copy that record, plainly and with the value in copy's ``default``: refused, or the copy has
+   the field's default.
+
+Nothing is listed by hand: a model or field declared later is attacked too.
+"""
+
+from datetime import date
+
+from odoo import Command
+from odoo.tests import Form
+
+from .form_walker import FormWalkerMixin
+from .form_walker import _Rollback
+
+# every context key that opens, or once opened, a lock somewhere
+HOSTILE = {
+    "install_mode": True,
+    "tracking_disable": True,
+    "skip_validation_check": True,
+    "skip_check_state_condition": True,
+    "sop_copying_revision": True,
+    "sinovik_workflow": True,
+}
+REFUSED = "refused"
+
+
+class WorkflowAttackMixin(FormWalkerMixin):
+    """Mixed into a ``TransactionCase`` with ``_walked_addon``; see the module docstring."""
+
+    def _declared_fields(self, model):
+        names = getattr(model, "_workflow_fields", ()) or ()
+        return [
+            name
+            for name in names
+            if name in model._fields and model._fields[name].store and model._fields[name].type != "one2many"
+        ]
+
+    def _hostile_value(self, model, name, default, current=None):
+        """A value of the field that is neither its default nor the record's current value."""
+        field = model._fields[name]
+        avoid = {default, current, False, None}
+        number = (default or 0) + 7 if field.type in ("integer", "float", "monetary") else None
+        simple = {
+            "integer": number,
+            "float": number,
+            "monetary": number,
+            "boolean": not default,
+            "date": date(2020, 1, 1),
+            "datetime": date(2020, 1, 1),
+            "char": "hostile",
+            "text": "hostile",
+            "html": "hostile",
+        }
+        if field.type in simple:
+            return simple[field.type]
+        if field.type == "selection":
+            options = [value for value, _label in field._description_selection(model.env)]
+            return next((value for value in reversed(options) if value not in avoid), None)
+        if field.type in ("many2one", "many2many"):
+            candidates = model.env[field.comodel_name].sudo().search([], limit=3)
+            choice = next((rec for rec in candidates if rec.id not in avoid), None)
+            if choice is not None:
+                return choice.id if field.type == "many2one" else [Command.set([choice.id])]
+        return None
+
+    @staticmethod
+    def _value(record, name):
+        value = record[name]
+        return value.id if record._fields[name].type == "many2one" else value
+
+    def _attack_all(self, users):
+        """Run the attacks; return (attacks made, failures as readable lines)."""
+        attacks = 0
+        failures = []
+        for where, model, view_id in self._offered_new(users):
+            names = self._declared_fields(model)
+            if not names:
+                continue
+            try:
+                with self.env.cr.savepoint():
+                    attacks += self._attack_model(where, model, view_id, names, failures)
+                    raise _Rollback()
+            except _Rollback:
+                pass
+            self.env.invalidate_all(flush=False)
+        return attacks, failures
+
+    def _attempt(self, call):
+        """``REFUSED`` if ``call`` raised (its work undone), else what it returned."""
+        try:
+            with self.env.cr.savepoint():
+                return call()
+        except Exception:
+            return REFUSED
+
+    def _attack_model(self, where, model, view_id, names, failures):
+        form = Form(model, view=view_id)
+        self._fill_required(form)
+        vals = form._get_save_values()
+        record = form.save()
+        hostile_model = model.with_context(**HOSTILE)
+        defaults = {name: self._value(record, name) for name in names}
+        attacks = 0
+        for name in names:
+            hostile = self._hostile_value(model, name, defaults[name])
+            if hostile is None:
+                continue
+            attacks += 5
+            label = f"{where}, {name}={hostile!r}"
+            plain = {key: value for key, value in vals.items() if key != name}
+            created = self._attempt(
+                lambda plain=plain, name=name, hostile=hostile: hostile_model.create({**plain, name: hostile})
+            )
+            if created != REFUSED:
+                failures.append(f"{label}: create with the value was accepted ({self._value(created, name)!r})")
+            created = self._attempt(
+                lambda plain=plain, name=name, hostile=hostile: hostile_model.with_context(
+                    **{f"default_{name}": hostile}
+                ).create(plain)
+            )
+            if created != REFUSED and self._value(created, name) != defaults[name]:
+                failures.append(f"{label}: default_{name} set it on create ({self._value(created, name)!r})")
+            written = self._attempt(
+                lambda name=name, hostile=hostile: record.with_context(**HOSTILE).write({name: hostile})
+            )
+            record.invalidate_recordset()
+            if written != REFUSED or self._value(record, name) != defaults[name]:
+                failures.append(f"{label}: write was accepted")
+            copied = self._attempt(lambda: record.with_context(**HOSTILE).copy())
+            if copied != REFUSED and self._value(copied, name) != defaults[name]:
+                failures.append(f"{label}: the copy kept {self._value(copied, name)!r}")
+            copied = self._attempt(
+                lambda name=name, hostile=hostile: record.with_context(**HOSTILE).copy(default={name: hostile})
+            )
+            if copied != REFUSED and self._value(copied, name) != defaults[name]:
+                failures.append(f"{label}: copy(default=...) set it")
+        return attacks
+
+    def assertWorkflowFieldsHold(self, users, minimum):
+        attacks, failures = self._attack_all(users)
+        self.assertGreaterEqual(attacks, minimum, "fewer attacks than the declared workflow fields need")
+        self.assertFalse(failures, "\n" + "\n".join(failures))
