@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Run all tests of the project in a fresh throw-away database:
 # installs both addons with their tests (unit tests and browser tours), then runs the system
-# tests (the upgrade from the previous release, production, backup/restore) unless SOP_TEST_TAGS
+# tests (docs/security.md against the access policies, the upgrade from the previous release,
+# production, backup/restore) unless SOP_TEST_TAGS
 # picks some tests or SOP_SKIP_SYSTEM_TESTS=1; prints "N passed, N failed" and exits non-zero
 # on any failure or error.
 source "$(dirname "$0")/common.sh"
@@ -26,7 +27,7 @@ SYSTEM="$LOG.system"
 : > "$SYSTEM"
 if [ -z "${SOP_TEST_TAGS:-}" ] && [ -z "${SOP_SKIP_SYSTEM_TESTS:-}" ]; then
     # the upgrade from the previous release, production with workers behind nginx, backup and restore
-    for system_test in "$PROJECT_DIR/tests/upgrade/run_upgrade_test.sh" \
+    for system_test in "$PROJECT_DIR/tests/docs/check_security_doc.sh" "$PROJECT_DIR/tests/upgrade/run_upgrade_test.sh" \
         "$PROJECT_DIR/tests/production/check_production.sh" "$PROJECT_DIR/tests/backup/test_backup_restore.sh"; do
         name=${system_test#"$PROJECT_DIR/"}
         log "system test $name"

@@ -1,4 +1,5 @@
 from . import test_access
+from . import test_access_policy
 from . import test_case_access
 from . import test_case_batch
 from . import test_case_deadline

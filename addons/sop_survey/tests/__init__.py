@@ -18,3 +18,4 @@ from . import test_skm_report_figures
 from . import test_skm_statistics
 from . import test_start_pages
 from . import test_survey_indonesian
+from . import test_access_policy

@@ -7,7 +7,7 @@ from .sinovik_common import SinovikFixtures
 from .skm_common import SkmCommon
 
 
-class SurveyCityCase(SkmCommon, SinovikFixtures, TransactionCase):
+class SurveyCityCase(FormWalkerMixin, SkmCommon, SinovikFixtures, TransactionCase):
     """A city where an SKM period runs and a SINOVIK competition is open, another one under
     evaluation with a proposal at its first scored stage; one user per product group."""
 
@@ -34,7 +34,7 @@ class SurveyCityCase(SkmCommon, SinovikFixtures, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestEveryFormSaves(FormWalkerMixin, SurveyCityCase):
+class TestEveryFormSaves(SurveyCityCase):
     """Every "New" and "Save" of the SKM and SINOVIK screens works for the groups that are offered it."""
 
     _walked_addon = "sop_survey"
