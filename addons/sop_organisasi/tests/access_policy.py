@@ -22,6 +22,7 @@ import os
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import new_test_user
+from odoo.tools import mute_logger
 
 from .form_walker import _Rollback
 from .workflow_attacks import HOSTILE
@@ -174,7 +175,7 @@ class AccessPolicyMixin:
             "unlink": lambda: record.with_env(model.env).unlink(),
         }
         try:
-            with self.env.cr.savepoint():
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 calls[operation]()
                 raise _Rollback()
         except _Rollback:

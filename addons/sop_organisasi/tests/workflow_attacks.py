@@ -18,6 +18,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.tests import Form
+from odoo.tools import mute_logger
 
 from .form_walker import FormWalkerMixin
 from .form_walker import _Rollback
@@ -98,7 +99,8 @@ class WorkflowAttackMixin(FormWalkerMixin):
     def _attempt(self, call):
         """``REFUSED`` if ``call`` raised (its work undone), else what it returned."""
         try:
-            with self.env.cr.savepoint():
+            # a refusal by a database constraint (e.g. a unique juror) is logged by sql_db: not an error here
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                 return call()
         except Exception:
             return REFUSED

@@ -22,6 +22,8 @@ class SopSinovikAssignment(models.Model):
     _name = "sop.sinovik.assignment"
     _description = "SINOVIK Juror Assignment"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the guard's declaration (sop_organisasi tools/workflow.py; docs/security.md)
+    _workflow_fields = tuple(sorted(ASSIGNMENT_WORKFLOW_FIELDS))
     _order = "stage_id, proposal_id, id"
 
     stage_id = fields.Many2one(

@@ -37,6 +37,8 @@ class SopSinovikProposal(models.Model):
     _name = "sop.sinovik.proposal"
     _description = "SINOVIK Innovation Proposal"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    # the guard's declaration (sop_organisasi tools/workflow.py; docs/security.md)
+    _workflow_fields = tuple(sorted(PROTECTED_FIELDS))
     _order = "competition_id desc, final_rank, id desc"
 
     name = fields.Char(string="Innovation Title", required=True, tracking=True)

@@ -1,3 +1,4 @@
+from . import test_access_policy
 from . import test_form_new
 from . import test_new_records
 from . import test_portal_hardening
@@ -18,4 +19,3 @@ from . import test_skm_report_figures
 from . import test_skm_statistics
 from . import test_start_pages
 from . import test_survey_indonesian
-from . import test_access_policy
