@@ -284,17 +284,29 @@ def running_server(db, production, workers=None):
         log.close()
 
 
+# the activated tablet's HttpOnly cookie (name -> kiosk secret), set by main(): kiosk links hold no secret
+KIOSK_COOKIES = {}
+
+
+def new_session():
+    """A client of the counter's tablet (its kiosk cookie set)."""
+    import requests  # noqa: PLC0415
+
+    session = requests.Session()
+    session.cookies.update(KIOSK_COOKIES)
+    return session
+
+
 def submit_one(session, base, path, fields):
     """GET the form, POST the answers; ``(error or None, seconds of the POST)``."""
     page = session.get(f"{base}{path}", timeout=120)
     visit = re.search(r'name="visit_token" value="([^"]+)"', page.text)
-    kiosk = re.search(r'name="kiosk_token" value="([^"]+)"', page.text)
-    if page.status_code != 200 or not visit or not kiosk:
+    if page.status_code != 200 or not visit:
         return f"GET {page.status_code}", 0.0
     started = time.perf_counter()
     response = session.post(
-        f"{base}{path.split('/kiosk/')[0]}/submit",
-        data=dict(fields, visit_token=visit.group(1), kiosk_token=kiosk.group(1)),
+        f"{base}{path.rsplit('/kiosk', 1)[0]}/submit",
+        data=dict(fields, visit_token=visit.group(1)),
         allow_redirects=False,
         timeout=120,
     )
@@ -314,7 +326,7 @@ def load(base, path, fields, submissions, clients):
     results = []
 
     def client():
-        session = requests.Session()
+        session = new_session()
         while True:
             with lock:
                 if next(remaining, None) is None:
@@ -386,7 +398,6 @@ def bench_server(label, server, path, fields, args):
 
 
 def bench_http(db, path, args, count_answers):
-    import requests  # noqa: PLC0415
 
     fields = None
     print(
@@ -400,7 +411,7 @@ def bench_http(db, path, args, count_answers):
         with running_server(db, production, args.workers) as server:
             base = server[0]
             if fields is None:
-                fields = form_fields(requests.get(f"{base}{path}", timeout=60).text)
+                fields = form_fields(new_session().get(f"{base}{path}", timeout=60).text)
                 assert len(fields) >= 13, f"unexpected form: {sorted(fields)}"
             rates[production] = bench_server(label, server, path, fields, args)
             if production:
@@ -451,7 +462,9 @@ def main():
         # the counter's tablet: answers from its kiosk link are not limited per address
         if not unit.kiosk_token:
             unit.action_kiosk_new_link()
-        path = f"/skm/{unit.access_token}/kiosk/{unit.kiosk_token}"
+        # the tablet is activated once: its cookie holds the secret, the kiosk address does not
+        KIOSK_COOKIES[unit._skm_kiosk_cookie_name()] = unit.kiosk_token
+        path = f"/skm/{unit.access_token}/kiosk"
         cr.commit()
 
     def count_answers():

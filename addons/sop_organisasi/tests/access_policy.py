@@ -24,7 +24,7 @@ from odoo.exceptions import UserError
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
-from .form_walker import _Rollback
+from .form_walker import rolled_back
 from .workflow_attacks import HOSTILE
 
 MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
@@ -175,18 +175,13 @@ class AccessPolicyMixin:
             "unlink": lambda: record.with_env(model.env).unlink(),
         }
         try:
-            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with mute_logger("odoo.sql_db"), rolled_back(self.env):
                 calls[operation]()
-                raise _Rollback()
-        except _Rollback:
-            self.env.invalidate_all(flush=False)
-            return True  # the ORM checks the right first, even for an empty write
         except (AccessError, UserError):
-            self.env.invalidate_all(flush=False)
             return False
-        except Exception:
-            self.env.invalidate_all(flush=False)
+        except Exception:  # e.g. a create({}) stopped by a required column: nothing was made
             return False
+        return True  # the ORM checks the right first, even for an empty write
 
     def assertPolicyHolds(self):
         policy = load_policy(self._policy_addon)

@@ -19,6 +19,7 @@ the menu, the group, the step and the error the user would see.
 import ast
 import base64
 import logging
+from contextlib import contextmanager
 from datetime import date
 from datetime import datetime
 
@@ -44,8 +45,15 @@ SCALAR_TYPES = ("char", "text", "html", "integer", "float", "monetary", "date", 
 TINY_PDF = base64.b64encode(b"%PDF-1.4\n%%EOF\n")
 
 
-class _Rollback(Exception):
-    """Undoes one walk."""
+@contextmanager
+def rolled_back(env):
+    """Run a block in a savepoint and undo its work afterwards, whatever it did."""
+    savepoint = env.cr.savepoint()
+    try:
+        yield
+    finally:
+        savepoint.close(rollback=True)
+        env.invalidate_all(flush=False)
 
 
 class FormWalkerMixin:
@@ -137,7 +145,7 @@ class FormWalkerMixin:
             domain = (node.get("domain") if node is not None else None) or info.get("domain") or []
             if isinstance(domain, str):
                 domain = safe_eval(domain, form._get_eval_context())
-            choice = form._env[info["relation"]].with_context(form._get_context(name)).search(domain, limit=1)
+            choice = form._env[info["relation"]].with_context(**form._get_context(name)).search(domain, limit=1)
             if not choice:
                 raise AssertionError(f"nothing to choose for the required field {label!r} ({info['relation']})")
             return choice
@@ -218,7 +226,7 @@ class FormWalkerMixin:
             for xmlid, user in users.items():
                 if menu.id not in menu.with_user(user)._visible_menu_ids():
                     continue
-                model = self.env[action.res_model].with_user(user).with_context(self._action_context(action, user))
+                model = self.env[action.res_model].with_user(user).with_context(**self._action_context(action, user))
                 if not model.has_access("create") or not self._offers_new(action, model):
                     continue
                 yield f"{menu.complete_name} [{action.res_model}] as {xmlid}", model, view_id
@@ -235,13 +243,8 @@ class FormWalkerMixin:
     def _walk_one(self, model, view_id, where):
         """One screen as one user, rolled back afterwards: each walk starts from the same database."""
         failures = []
-        try:
-            with self.env.cr.savepoint():
-                self._walk_steps(model, view_id, where, failures)
-                raise _Rollback()
-        except _Rollback:
-            pass
-        self.env.invalidate_all(flush=False)
+        with rolled_back(self.env):
+            self._walk_steps(model, view_id, where, failures)
         return failures
 
     def _walk_steps(self, model, view_id, where, failures):

@@ -21,7 +21,7 @@ from odoo.tests import Form
 from odoo.tools import mute_logger
 
 from .form_walker import FormWalkerMixin
-from .form_walker import _Rollback
+from .form_walker import rolled_back
 
 # every context key that opens, or once opened, a lock somewhere
 HOSTILE = {
@@ -87,13 +87,8 @@ class WorkflowAttackMixin(FormWalkerMixin):
             names = self._declared_fields(model)
             if not names:
                 continue
-            try:
-                with self.env.cr.savepoint():
-                    attacks += self._attack_model(where, model, view_id, names, failures)
-                    raise _Rollback()
-            except _Rollback:
-                pass
-            self.env.invalidate_all(flush=False)
+            with rolled_back(self.env):
+                attacks += self._attack_model(where, model, view_id, names, failures)
         return attacks, failures
 
     def _attempt(self, call):
