@@ -37,10 +37,11 @@ def render():
             f"#### `{addon}` (`addons/{addon}/security/access_policy.json`)",
             "",
             "Rights: r read, w write, c create, d delete (before record rules and workflow locks). "
-            "Workflow fields are set by the workflow only; 🔒 files follow the record's lock.",
+            "Workflow fields are set by the workflow only; 🔒 files follow the record's lock; "
+            "Locked: the states in which no field (but those named) is written and the record is not deleted.",
             "",
-            "| Model | " + " | ".join(TITLES[c] for c in COLUMNS) + " | Workflow fields |",
-            "|---|" + "---|" * len(COLUMNS) + "---|",
+            "| Model | " + " | ".join(TITLES[c] for c in COLUMNS) + " | Workflow fields | Locked |",
+            "|---|" + "---|" * len(COLUMNS) + "---|---|",
         ]
         for model, entry in sorted(policy.items()):
             if model.startswith("_"):
@@ -48,7 +49,13 @@ def render():
             rights = [entry["access"].get(column, "") or "–" for column in COLUMNS]
             lock = " 🔒" if entry.get("attachments_locked") else ""
             workflow = ", ".join(f"`{name}`" for name in entry.get("workflow_fields", [])) or "–"
-            lines.append(f"| `{model}`{lock} | " + " | ".join(rights) + f" | {workflow} |")
+            locked = entry.get("lock")
+            locked_text = "–"
+            if locked:
+                locked_text = ", ".join(locked["locked"])
+                if locked.get("writable"):
+                    locked_text += " (but " + ", ".join(f"`{name}`" for name in locked["writable"]) + ")"
+            lines.append(f"| `{model}`{lock} | " + " | ".join(rights) + f" | {workflow} | {locked_text} |")
         fields = sum(len(entry["fields"]) for key, entry in policy.items() if not key.startswith("_"))
         lines += ["", f"{len(policy) - 1} models, {fields} stored fields classified.", ""]
     lines.append(END)

@@ -46,6 +46,12 @@ class SopAssessmentMixin(models.AbstractModel):
                 self._check_draft()
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        """A finished form is a record of what was assessed: set it back to draft first."""
+        if not self.env.su:
+            self._check_draft()
+
     def _raise_workflow_fields(self, names):
         labels = field_labels(self, names)
         raise UserError(

@@ -183,6 +183,31 @@ class AccessPolicyMixin:
             return False
         return True  # the ORM checks the right first, even for an empty write
 
+    def _lock_differences(self, policy):
+        """A lock names a selection field of the model and some of its values."""
+        problems = []
+        for model_name, entry in policy.items():
+            lock = entry.get("lock") if isinstance(entry, dict) else None
+            if not lock or model_name not in self.env:
+                continue
+            field = self.env[model_name]._fields.get(lock["field"])
+            if not field or field.type != "selection":
+                problems.append(f"{model_name}: the lock field {lock['field']} is not a selection")
+                continue
+            values = {value for value, _label in field._description_selection(self.env)}
+            for state in set(lock["locked"]) | set(lock.get("deletable", [])):
+                if state not in values:
+                    problems.append(f"{model_name}: the lock names an unknown state {state}")
+        return problems
+
+    def assertLocksHold(self, minimum):
+        policy = load_policy(self._policy_addon)
+        attackers = self._policy_users(policy["_groups"])
+        problems = self._lock_differences(policy)
+        attacks, failures = self._attack_locks(policy, attackers)
+        self.assertGreaterEqual(attacks, minimum, "fewer attacks on locked records than the policy's locks need")
+        self.assertFalse(problems + failures, "\n" + "\n".join(problems + failures))
+
     def assertPolicyHolds(self):
         policy = load_policy(self._policy_addon)
         users = self._policy_users(policy["_groups"])

@@ -147,3 +147,87 @@ class WorkflowAttackMixin(FormWalkerMixin):
         attacks, failures = self._attack_all(users)
         self.assertGreaterEqual(attacks, minimum, "fewer attacks than the declared workflow fields need")
         self.assertFalse(failures, "\n" + "\n".join(failures))
+
+
+CHATTER_PREFIXES = ("message_", "activity_", "website_message")
+PDF_STUB = b"%PDF-1.4 forged\n%%EOF\n"
+
+
+class LockAttackMixin(WorkflowAttackMixin):
+    """Attacks derived from the ``lock`` entries of the access policy (access_policy.json).
+
+    For every screen where a group is offered "New" and whose model has a lock, the record is
+    created as that group, then put in each locked state by its workflow; there, as every group of
+    the product with a hostile context, every ``data`` field of the policy (but the ``writable``
+    ones) is written with its own value, the record is deleted (but in ``deletable`` states), and a
+    file is attached to it and to its lines whose files follow a lock: each must be refused.
+    """
+
+    def _refused(self, call):
+        """Whether ``call`` raised; its work is undone either way."""
+        try:
+            with mute_logger("odoo.sql_db"), rolled_back(self.env):
+                call()
+        except Exception:  # any refusal the user would meet is a refusal
+            return True
+        return False
+
+    def _data_fields(self, entry, record):
+        writable = set(entry["lock"].get("writable", []))
+        return [
+            name
+            for name, kind in sorted(entry["fields"].items())
+            if kind == "data"
+            and name not in writable
+            and not name.startswith(CHATTER_PREFIXES)
+            and record._fields[name].type not in ("one2many", "binary")
+        ]
+
+    def _locked_files_targets(self, record):
+        """The record and its lines whose files follow a lock (``_check_attachment_change``)."""
+        targets = [record] if hasattr(record, "_check_attachment_change") else []
+        for field in record._fields.values():
+            if field.type == "one2many" and hasattr(record.env[field.comodel_name], "_check_attachment_change"):
+                targets.extend(record[field.name][:1])
+        return targets
+
+    def _attack_locks(self, policy, attackers):
+        from odoo.addons.sop_organisasi.tools.workflow import as_workflow  # noqa: PLC0415
+
+        attacks, failures = 0, []
+        for where, model, view_id in self._offered_new(self.users):
+            entry = policy.get(model._name) or {}
+            lock = entry.get("lock")
+            if not lock:
+                continue
+            with rolled_back(self.env):
+                form = Form(model, view=view_id)
+                self._fill_required(form)
+                record = form.save().sudo(False)
+                for state in lock["locked"]:
+                    as_workflow(record).write({lock["field"]: state})
+                    record.invalidate_recordset()
+                    for key, user in attackers.items():
+                        label = f"{where}, {state}, as {key}"
+                        attacks += self._attack_locked_record(record.with_user(user), entry, label, state, failures)
+        return attacks, failures
+
+    def _attack_locked_record(self, record, entry, label, state, failures):
+        attacks = 0
+        hostile = record.with_context(**HOSTILE)
+        for name in self._data_fields(entry, record):
+            attacks += 1
+            value = record.sudo()._fields[name].convert_to_write(record.sudo()[name], record.sudo())
+            if not self._refused(lambda name=name, value=value: hostile.write({name: value})):
+                failures.append(f"{label}: wrote {name}")
+        if state not in entry["lock"].get("deletable", []):
+            attacks += 1
+            if not self._refused(hostile.unlink):
+                failures.append(f"{label}: deleted it")
+        for target in self._locked_files_targets(record.sudo()):
+            attacks += 1
+            values = {"name": "palsu.pdf", "raw": PDF_STUB, "res_model": target._name, "res_id": target.id}
+            attachments = self.env["ir.attachment"].with_user(record.env.user).with_context(**HOSTILE)
+            if not self._refused(lambda values=values, attachments=attachments: attachments.create(values)):
+                failures.append(f"{label}: attached a file to {target._name}")
+        return attacks
