@@ -7,6 +7,8 @@
   Administrator, SINOVIK juror;
 - ``workflow_fields``: the fields only the model's workflow sets (the guard, docs/security.md);
 - ``attachments_locked``: whether the model's files follow its lock (one ``ir.attachment`` check);
+- ``lock`` (optional): the states that lock a record (see ``workflow_attacks.LockAttackMixin``);
+- ``admin_fields`` (optional): fields only the SOP Administrator writes (they confer rights);
 - ``fields``: every stored field, as ``data`` (a user with write access sets it while the record is
   open), ``workflow``, ``computed``, ``readonly`` or ``children`` (one2many lines).
 
@@ -26,6 +28,7 @@ from odoo.tools import mute_logger
 
 from .form_walker import rolled_back
 from .workflow_attacks import HOSTILE
+from .workflow_attacks import LockAttackMixin
 
 MAGIC_FIELDS = {"id", "create_uid", "create_date", "write_uid", "write_date", "display_name"}
 OPERATIONS = (("read", "r"), ("write", "w"), ("create", "c"), ("unlink", "d"))
@@ -54,23 +57,27 @@ def field_kind(model, name):
     return "data"
 
 
-class AccessPolicyMixin:
-    """Mixed into a ``TransactionCase``; ``_policy_addon`` names the addon."""
+class AccessPolicyMixin(LockAttackMixin):
+    """Mixed into a ``TransactionCase`` with the walker's fixture; ``_policy_addon`` names the addon."""
 
     _policy_addon = None
 
-    @classmethod
-    def _policy_users(cls, groups):
+    def _policy_users(self, groups):
+        """A user per key of the policy's ``_groups`` (comma-separated group xmlids; portal keys are
+        portal users, the others internal); the portal liaison acts for every OPD of the fixture."""
         users = {}
-        for key, xmlid in groups.items():
-            if not cls.env.ref(xmlid, raise_if_not_found=False):
+        for key, xmlids in groups.items():
+            names = xmlids.split(",")
+            if not all(self.env.ref(name, raise_if_not_found=False) for name in names):
                 continue
-            base = "" if xmlid.startswith("base.") else ("base.group_user," if key != "portal" else "")
-            login = f"policy_{key}"
             if key == "public":
-                users[key] = cls.env.ref("base.public_user")
-            else:
-                users[key] = new_test_user(cls.env, login, groups=f"{base}{xmlid}", tz="Asia/Jakarta")
+                users[key] = self.env.ref("base.public_user")
+                continue
+            base = [] if key.startswith("portal") or names[0].startswith("base.") else ["base.group_user"]
+            users[key] = new_test_user(self.env, f"policy_{key}", groups=",".join(base + names), tz="Asia/Jakarta")
+        if "portal_liaison" in users:
+            opds = self.env["hr.department"].search([("is_opd", "=", True)])
+            opds.sudo().write({"liaison_user_ids": [(4, users["portal_liaison"].id)]})
         return users
 
     # ------------------------------------------------------------ the addon's models
@@ -200,6 +207,27 @@ class AccessPolicyMixin:
                     problems.append(f"{model_name}: the lock names an unknown state {state}")
         return problems
 
+    def _attack_admin_fields(self, policy, users):
+        """Write each field reserved to the SOP Administrator with its own value, as every group."""
+        attacks, problems = 0, []
+        for model_name, entry in sorted(policy.items()):
+            names = entry.get("admin_fields") if isinstance(entry, dict) else None
+            if not names:
+                continue
+            for name in names:
+                if name not in entry["fields"]:
+                    problems.append(f"{model_name}.{name}: an admin field that is not in the policy's fields")
+            record = self.env[model_name].sudo().with_context(active_test=False).search([], limit=1)
+            for key, user in users.items():
+                for name in names:
+                    attacks += 1
+                    value = record._fields[name].convert_to_write(record[name], record)
+                    target = record.with_user(user).with_context(**HOSTILE)
+                    refused = self._refused(lambda target=target, name=name, value=value: target.write({name: value}))
+                    if refused != (key != "administrator"):
+                        problems.append(f"{model_name}.{name}: {key} {'was refused' if refused else 'could write it'}")
+        return attacks, problems
+
     def assertLocksHold(self, minimum):
         policy = load_policy(self._policy_addon)
         attackers = self._policy_users(policy["_groups"])
@@ -215,6 +243,9 @@ class AccessPolicyMixin:
         problems += self._access_differences(policy, users)
         attempts, refused = self._attack_missing_rights(policy, users)
         problems += refused
+        admin_attacks, admin_problems = self._attack_admin_fields(policy, users)
+        attempts += admin_attacks
+        problems += admin_problems
         self.assertGreater(attempts, 50, "the policy grants almost everything: nothing to attack")
         self.assertFalse(problems, "\n" + "\n".join(problems))
         return attempts

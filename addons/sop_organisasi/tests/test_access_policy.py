@@ -2,11 +2,10 @@ from odoo.tests import tagged
 
 from .access_policy import AccessPolicyMixin
 from .test_form_new import SopCityCase
-from .workflow_attacks import LockAttackMixin
 
 
 @tagged("post_install", "-at_install")
-class TestAccessPolicy(AccessPolicyMixin, LockAttackMixin, SopCityCase):
+class TestAccessPolicy(AccessPolicyMixin, SopCityCase):
     """security/access_policy.json is the policy of sop_organisasi: every model and stored field has
     an entry, the code grants exactly its rights and declares its workflow fields, every right it
     does not grant is refused, and its locks hold for every field, delete and file

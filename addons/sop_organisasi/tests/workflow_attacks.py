@@ -160,7 +160,8 @@ class LockAttackMixin(WorkflowAttackMixin):
     created as that group, then put in each locked state by its workflow; there, as every group of
     the product with a hostile context, every ``data`` field of the policy (but the ``writable``
     ones) is written with its own value, the record is deleted (but in ``deletable`` states), and a
-    file is attached to it and to its lines whose files follow a lock: each must be refused.
+    file is attached to it and to its lines whose files follow a lock, and an existing file of theirs
+    is replaced and deleted: each must be refused.
     """
 
     def _refused(self, call):
@@ -225,9 +226,16 @@ class LockAttackMixin(WorkflowAttackMixin):
             if not self._refused(hostile.unlink):
                 failures.append(f"{label}: deleted it")
         for target in self._locked_files_targets(record.sudo()):
-            attacks += 1
+            attacks += 3
             values = {"name": "palsu.pdf", "raw": PDF_STUB, "res_model": target._name, "res_id": target.id}
             attachments = self.env["ir.attachment"].with_user(record.env.user).with_context(**HOSTILE)
             if not self._refused(lambda values=values, attachments=attachments: attachments.create(values)):
                 failures.append(f"{label}: attached a file to {target._name}")
+            # a file the record already has (attached by its workflow)
+            existing = self.env["ir.attachment"].sudo().create(dict(values, name="asli.pdf"))
+            mine = existing.with_user(record.env.user).with_context(**HOSTILE)
+            if not self._refused(lambda mine=mine: mine.write({"raw": PDF_STUB + b"x"})):
+                failures.append(f"{label}: replaced a file of {target._name}")
+            if not self._refused(mine.unlink):
+                failures.append(f"{label}: deleted a file of {target._name}")
         return attacks

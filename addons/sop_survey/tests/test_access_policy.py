@@ -1,12 +1,11 @@
 from odoo.addons.sop_organisasi.tests.access_policy import AccessPolicyMixin
-from odoo.addons.sop_organisasi.tests.workflow_attacks import LockAttackMixin
 from odoo.tests import tagged
 
 from .test_form_new import SurveyCityCase
 
 
 @tagged("post_install", "-at_install")
-class TestAccessPolicy(AccessPolicyMixin, LockAttackMixin, SurveyCityCase):
+class TestAccessPolicy(AccessPolicyMixin, SurveyCityCase):
     """security/access_policy.json is the policy of sop_survey (see sop_organisasi's access_policy.py),
     attacked in a city with an SKM period and SINOVIK competitions under way."""
 
