@@ -20,6 +20,7 @@ from odoo import Command
 from odoo.tests import Form
 from odoo.tools import mute_logger
 
+from ..tools.workflow import as_workflow
 from .form_walker import FormWalkerMixin
 from .form_walker import rolled_back
 
@@ -193,8 +194,6 @@ class LockAttackMixin(WorkflowAttackMixin):
         return targets
 
     def _attack_locks(self, policy, attackers):
-        from odoo.addons.sop_organisasi.tools.workflow import as_workflow  # noqa: PLC0415
-
         attacks, failures = 0, []
         for where, model, view_id in self._offered_new(self.users):
             entry = policy.get(model._name) or {}
