@@ -41,6 +41,7 @@
         "report/sop_letter_report.xml",
         "report/sop_monitoring_report.xml",
         "wizard/sop_letter_wizard_views.xml",
+        "wizard/sop_letter_void_wizard_views.xml",
         "views/sop_letter_views.xml",
         "views/sop_monitoring_views.xml",
         "data/sop_procedure_skj_data.xml",

@@ -11,6 +11,7 @@ from ..tools.dates import format_date_long
 from ..tools.workflow import as_workflow
 from ..tools.workflow import written_fields
 from ..tools.xlsx_writer import download_action
+from .sop_letter_agenda import VOID_REASON_KEY
 
 LETTER_REPORT = "sop_organisasi.action_report_sop_letter"
 
@@ -208,8 +209,8 @@ class SopLetter(models.Model):
     # -------------------------------------------------------------------- lock
     # A letter exists only as issued: created, numbered and printed by _generate (the step's
     # "Generate Letter" or the "Create Letter" screen). Its number, date, text and signatory never
-    # change; a mistake is corrected by deleting it (its number stays void in the agenda book) and
-    # issuing a new one.
+    # change; a mistake is corrected by voiding it with a reason (Void: its number stays void in the
+    # agenda book with the reason) and issuing a new one.
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
@@ -226,8 +227,8 @@ class SopLetter(models.Model):
             self.check_access("write")
             raise UserError(
                 self.env._(
-                    "The letter %(number)s is issued and cannot be changed; delete it (its number stays void "
-                    "in the agenda book) and issue a new one.",
+                    "The letter %(number)s is issued and cannot be changed; void it with a reason (its number "
+                    "stays void in the agenda book) and issue a new one.",
                     number=self[:1].name or "",
                 )
             )
@@ -312,6 +313,37 @@ class SopLetter(models.Model):
                 log_target.message_post(body=message, attachment_ids=attachment.ids)
             if log_target != rec:
                 rec.message_post(body=message)
+
+    def action_open_void_wizard(self):
+        """Void: the correction of an issued letter (its number stays void with the reason)."""
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Void Letter"),
+            "res_model": "sop.letter.void.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_letter_ids": [fields.Command.set(self.ids)]},
+        }
+
+    def _void(self, reason):
+        """Void these letters: each number stays in the agenda book as void with ``reason`` and who
+        voided it; the letter and its PDF (also as a step's output document) are removed. A corrected
+        letter is then issued with a new number."""
+        self.check_access("write")
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Say why the letter is void: the reason stays in the agenda book."))
+        note = self.env._("Void: %(reason)s (%(user)s)", reason=reason, user=self.env.user.name)
+        for letter in as_workflow(self):
+            record = letter._get_related_record()
+            log_target = record._sop_letter_log_target() if hasattr(record, "_sop_letter_log_target") else record
+            if log_target is not None and hasattr(log_target, "message_post"):
+                log_target.message_post(body=self.env._("Letter %(number)s: %(note)s", number=letter.name, note=note))
+            pdf = letter.attachment_id
+            letter.with_context(**{VOID_REASON_KEY: note}).unlink()
+            pdf.unlink()
+        return True
 
     def action_regenerate_pdf(self):
         """Print again (e.g. after the letterhead changed); the number and the text stay."""

@@ -24,11 +24,14 @@ from odoo.modules import module
 from odoo.sql_db import TestCursor
 
 from ..tools.letter_number import format_letter_number
+from ..tools.workflow import in_workflow
 
 _logger = logging.getLogger(__name__)
 
 # first key of pg_advisory_xact_lock(int, int): the agenda counters of SOP letters
 AGENDA_LOCK_NAMESPACE = 417112
+# the reason of a voided letter, passed by sop.letter._void (read only inside the workflow)
+VOID_REASON_KEY = "sop_letter_void_reason"
 COUNTER_BUSY_TRIES = 5
 
 
@@ -246,6 +249,7 @@ class SopLetterAgenda(models.Model):
                 ("agenda_no", "in", list({key[3] for key in keys})),
             ]
         )
-        entries.filtered(lambda entry: entry._agenda_key() in keys).void_reason = self.env._(
+        reason = self.env.context.get(VOID_REASON_KEY) if in_workflow(self.env) else None
+        entries.filtered(lambda entry: entry._agenda_key() in keys).void_reason = reason or self.env._(
             "Letter deleted by %(user)s.", user=self.env.user.name
         )

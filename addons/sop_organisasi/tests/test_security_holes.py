@@ -62,9 +62,8 @@ class TestRightsFromUnits(SopCaseRunCase):
             )
 
 
-@tagged("post_install", "-at_install")
-class TestLockedFiles(SopCaseRunCase):
-    """3. A case step's letter PDF and output documents follow the step's lock (one ir.attachment check)."""
+class IssuedLetterCase(SopCaseRunCase):
+    """A running SKJ case at step A.2 with its letter issued."""
 
     @classmethod
     def setUpClass(cls):
@@ -77,6 +76,11 @@ class TestLockedFiles(SopCaseRunCase):
         action = cls.step.with_user(cls.kasubbag).action_generate_letter(date=date(2026, 3, 16))
         cls.letter = cls.env["sop.letter"].browse(action["res_id"])
         cls.pdf = cls.letter.attachment_id
+
+
+@tagged("post_install", "-at_install")
+class TestLockedFiles(IssuedLetterCase):
+    """3. A case step's letter PDF and output documents follow the step's lock (one ir.attachment check)."""
 
     def test_nobody_replaces_or_deletes_a_letter_pdf(self):
         for user in (self.analis, self.kasubbag, self.sop_admin):
@@ -105,7 +109,7 @@ class TestLockedFiles(SopCaseRunCase):
 
 
 @tagged("post_install", "-at_install")
-class TestIssuedLetters(TestLockedFiles):
+class TestIssuedLetters(IssuedLetterCase):
     """4. An issued letter is immutable; letters are created only by the step action or the letter screen."""
 
     def test_issued_letter_cannot_be_rewritten(self):
@@ -252,3 +256,35 @@ class TestLinkedDrafts(SopCaseRunCase):
         self.assertEqual(locked._get_lines("related").related_procedure_id, draft)
         draft.with_user(self.sop_user).name = "Nama Baru"
         self.assertEqual(locked._get_lines("related").name, "Prosedur Terkait", "the printed text is the line's own")
+
+
+@tagged("post_install", "-at_install")
+class TestVoidLetter(IssuedLetterCase):
+    """4. A correction is a void with a reason in the agenda book, then a new number."""
+
+    def test_void_with_reason_then_new_number(self):
+        wizard_action = self.letter.with_user(self.sop_user).action_open_void_wizard()
+        wizard = (
+            self.env["sop.letter.void.wizard"]
+            .with_user(self.sop_user)
+            .with_context(**wizard_action["context"])
+            .create({"reason": ""})
+        )
+        with self.assertRaisesRegex(UserError, "reason"):
+            wizard.action_void()
+        wizard.reason = "Salah alamat tujuan"
+        wizard.action_void()
+        self.assertFalse(self.letter.exists())
+        self.assertFalse(self.pdf.exists(), "the void letter's PDF leaves the step's documents")
+        entry = self.env["sop.letter.agenda"].search([("unit_code", "=", "999.420"), ("agenda_no", "=", 1)])
+        self.assertEqual(entry.state, "void")
+        self.assertIn("Salah alamat tujuan", entry.void_reason)
+        self.assertIn(self.sop_user.name, entry.void_reason)
+        self.assertTrue(self.case.message_ids.filtered(lambda m: "Salah alamat tujuan" in (m.body or "")))
+        action = self.step.with_user(self.kasubbag).action_generate_letter(date=date(2026, 3, 17))
+        self.assertEqual(self.env["sop.letter"].browse(action["res_id"]).name, "800/2/999.420/2026")
+
+    def test_liaison_cannot_void(self):
+        with self.assertRaises(AccessError):
+            self.letter.with_user(self.liaison).with_context(**HOSTILE)._void("tidak suka")
+        self.assertTrue(self.letter.exists())
