@@ -2,6 +2,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 
 class SopSinovikPartMixin(models.AbstractModel):
@@ -37,6 +38,13 @@ class SopSinovikPartMixin(models.AbstractModel):
     @api.ondelete(at_uninstall=False)
     def _unlink_if_unlocked(self):
         self.proposal_id._check_unlocked()
+
+    def _check_same_competition(self, template_field, message):
+        """Raise ``message(part)`` unless each part's template line (its section or attachment type,
+        ``template_field``) belongs to its proposal's competition."""
+        for part in self.sudo():  # portal liaisons may not read every competition
+            if part[template_field].competition_id != part.proposal_id.competition_id:
+                raise ValidationError(message(part))
 
     def _check_attachment_change(self):
         """Called by ``ir.attachment.check``: the files stored on a part change only while it is unlocked."""

@@ -1,7 +1,6 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.exceptions import ValidationError
 
 from ..tools.sinovik_scoring import count_words
 
@@ -32,12 +31,11 @@ class SopSinovikProposalAnswer(models.Model):
 
     @api.constrains("section_id", "proposal_id")
     def _check_section_competition(self):
-        for answer in self.sudo():  # portal liaisons may not read every competition
-            if answer.section_id.competition_id != answer.proposal_id.competition_id:
-                raise ValidationError(
-                    self.env._(
-                        "The section %(section)s belongs to another competition than the proposal %(proposal)s.",
-                        section=answer.section_id.name,
-                        proposal=answer.proposal_id.name,
-                    )
-                )
+        self._check_same_competition(
+            "section_id",
+            lambda answer: self.env._(
+                "The section %(section)s belongs to another competition than the proposal %(proposal)s.",
+                section=answer.section_id.name,
+                proposal=answer.proposal_id.name,
+            ),
+        )

@@ -1,7 +1,6 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.exceptions import ValidationError
 
 
 class SopSinovikProposalDocument(models.Model):
@@ -18,12 +17,11 @@ class SopSinovikProposalDocument(models.Model):
 
     @api.constrains("type_id", "proposal_id")
     def _check_type_competition(self):
-        for document in self.sudo():  # portal liaisons may not read every competition
-            if document.type_id.competition_id != document.proposal_id.competition_id:
-                raise ValidationError(
-                    self.env._(
-                        "The attachment type %(type)s belongs to another competition than the proposal %(proposal)s.",
-                        type=document.type_id.name,
-                        proposal=document.proposal_id.name,
-                    )
-                )
+        self._check_same_competition(
+            "type_id",
+            lambda document: self.env._(
+                "The attachment type %(type)s belongs to another competition than the proposal %(proposal)s.",
+                type=document.type_id.name,
+                proposal=document.proposal_id.name,
+            ),
+        )

@@ -12,11 +12,10 @@ from odoo import Command
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
-from odoo.tests.common import JsonRpcException
 
 from . import test_skm_portal
 from .skm_common import SkmCommon
-from .test_rpc_access import HOSTILE_CONTEXT
+from .test_rpc_access import JsonRpcCallMixin
 from .test_rpc_access import RpcAccessFixtures
 
 PG_INT_MAX = 2**31 - 1
@@ -204,7 +203,7 @@ class TestSkmPortalHardening(SkmCommon, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSinovikPortalHardening(RpcAccessFixtures, HttpCase):
+class TestSinovikPortalHardening(JsonRpcCallMixin, RpcAccessFixtures, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -280,17 +279,6 @@ class TestSinovikPortalHardening(RpcAccessFixtures, HttpCase):
         self.assertEqual(self.url_open(url).status_code, 200)
 
     # ------------------------------------------------- the model holes over real JSON-RPC
-    def _call_kw(self, model, method, args, kwargs=None):
-        kwargs = dict(kwargs or {}, context=dict(HOSTILE_CONTEXT))
-        return self.make_jsonrpc_request(
-            "/web/dataset/call_kw", {"model": model, "method": method, "args": args, "kwargs": kwargs}
-        )
-
-    def _assert_rpc_refused(self, error, model, method, args):
-        with self.assertRaises(JsonRpcException) as caught:
-            self._call_kw(model, method, args)
-        self.assertEqual(caught.exception.args[0], f"odoo.exceptions.{error}")
-
     def test_json_rpc_refusals(self):
         self.stage_desk.with_user(self.administrator).action_close_force()
         total = round(self.assign_1a.total, 2)

@@ -954,13 +954,8 @@ class TestRpcAccessMatrix(RpcAccessFixtures, TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRpcAccessHttp(RpcAccessFixtures, HttpCase):
-    """The same refusals over real JSON-RPC (/web/dataset/call_kw) and the portal forms."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._rpc_setup()
+class JsonRpcCallMixin:
+    """Calls over real JSON-RPC (``/web/dataset/call_kw``) with a hostile context, in an HttpCase."""
 
     def _call_kw(self, model, method, args, kwargs=None):
         kwargs = dict(kwargs or {}, context=dict(HOSTILE_CONTEXT))
@@ -972,6 +967,15 @@ class TestRpcAccessHttp(RpcAccessFixtures, HttpCase):
         with self.assertRaises(JsonRpcException) as caught:
             self._call_kw(model, method, args)
         self.assertEqual(caught.exception.args[0], f"odoo.exceptions.{error}")
+
+
+class TestRpcAccessHttp(JsonRpcCallMixin, RpcAccessFixtures, HttpCase):
+    """The same refusals over real JSON-RPC (/web/dataset/call_kw) and the portal forms."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._rpc_setup()
 
     def test_json_rpc_refusals(self):
         self.authenticate(self.liaison_a.login, self.liaison_a.login)
