@@ -119,28 +119,28 @@ class WorkflowAttackMixin(FormWalkerMixin):
             created = self._attempt(
                 lambda plain=plain, name=name, hostile=hostile: hostile_model.create({**plain, name: hostile})
             )
-            if created != REFUSED:
+            if created is not REFUSED:
                 failures.append(f"{label}: create with the value was accepted ({self._value(created, name)!r})")
             created = self._attempt(
                 lambda plain=plain, name=name, hostile=hostile: hostile_model.with_context(
                     **{f"default_{name}": hostile}
                 ).create(plain)
             )
-            if created != REFUSED and self._value(created, name) != defaults[name]:
+            if created is not REFUSED and self._value(created, name) != defaults[name]:
                 failures.append(f"{label}: default_{name} set it on create ({self._value(created, name)!r})")
             written = self._attempt(
                 lambda name=name, hostile=hostile: record.with_context(**HOSTILE).write({name: hostile})
             )
             record.invalidate_recordset()
-            if written != REFUSED or self._value(record, name) != defaults[name]:
+            if written is not REFUSED or self._value(record, name) != defaults[name]:
                 failures.append(f"{label}: write was accepted")
             copied = self._attempt(lambda: record.with_context(**HOSTILE).copy())
-            if copied != REFUSED and self._value(copied, name) != defaults[name]:
+            if copied is not REFUSED and self._value(copied, name) != defaults[name]:
                 failures.append(f"{label}: the copy kept {self._value(copied, name)!r}")
             copied = self._attempt(
                 lambda name=name, hostile=hostile: record.with_context(**HOSTILE).copy(default={name: hostile})
             )
-            if copied != REFUSED and self._value(copied, name) != defaults[name]:
+            if copied is not REFUSED and self._value(copied, name) != defaults[name]:
                 failures.append(f"{label}: copy(default=...) set it")
         return attacks
 
