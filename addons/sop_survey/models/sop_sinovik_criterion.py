@@ -3,6 +3,9 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import ValidationError
 
+# what a criterion says, not how it counts
+WORDING_FIELDS = {"name", "description", "sequence"}
+
 
 class SopSinovikCriterion(models.Model):
     _name = "sop.sinovik.criterion"
@@ -45,7 +48,7 @@ class SopSinovikCriterion(models.Model):
         stages = self.stage_id
         if vals.get("stage_id"):
             stages |= self.env["sop.sinovik.stage"].browse(vals["stage_id"])
-        stages._check_criteria_editable()
+        stages._check_criteria_editable(wording_only=set(vals) <= WORDING_FIELDS)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

@@ -117,14 +117,29 @@ class SopSinovikStage(models.Model):
         field = self._fields[name]
         return field.convert_to_cache(value, self) != field.convert_to_cache(self[name], self)
 
-    def _check_criteria_editable(self):
-        """The criteria of a closed stage (their weights and score ranges made its ranking) never change."""
+    def _check_criteria_editable(self, wording_only=False):
+        """The criteria of a closed stage (their weights and score ranges made its ranking) never change;
+        once a juror has submitted his scores, the criteria of the stage are fixed too (their wording
+        aside): a new weight, range or criterion would change the totals he submitted."""
+        if self.env.su:
+            return
         closed = self.filtered(lambda s: s.state == "closed")
-        if closed and not self.env.su:
+        if closed:
             raise UserError(
                 self.env._(
                     "Stage %(name)s is closed: its scoring criteria can no longer be added, changed or deleted.",
                     name=closed[0].display_name,
+                )
+            )
+        if wording_only:
+            return
+        scored = self.sudo().filtered(lambda s: "done" in s.assignment_ids.mapped("state"))
+        if scored:
+            raise UserError(
+                self.env._(
+                    "Jurors have submitted their scores in stage %(name)s: its criteria, weights and score ranges "
+                    "can no longer change (only their wording).",
+                    name=scored[0].display_name,
                 )
             )
 

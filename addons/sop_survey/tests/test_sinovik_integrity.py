@@ -251,3 +251,25 @@ class TestProposalPartsOfTheirCompetition(SinovikIntegrityCase):
         # the proposal's own sections are still answered
         self._as(self.liaison_a, "sop.sinovik.proposal.answer").browse(answers[:1].id).write({"text": "Teks baru"})
         self.assertEqual(answers[:1].text, "Teks baru")
+
+
+@tagged("post_install", "-at_install")
+class TestScoredStageCriteria(SinovikIntegrityCase):
+    """Once a juror has submitted his scores, the stage's criteria (what counts, how much) are fixed."""
+
+    def test_criteria_fixed_after_the_first_submitted_scores(self):
+        self.assertEqual((self.stage_desk.state, self.assign_1a.state), ("open", "done"))
+        total = round(self.assign_1a.total, 2)
+        criterion = self.stage_desk.criterion_ids[:1]
+        Criterion = self._as(self.staff, "sop.sinovik.criterion")
+        for vals in ({"weight": 10}, {"max_score": 5}, {"min_score": 1}):
+            with self.subTest(vals=vals), self.assertRaisesRegex(UserError, "submitted their scores"):
+                Criterion.browse(criterion.id).write(vals)
+        with self.assertRaisesRegex(UserError, "submitted their scores"):
+            Criterion.create({"stage_id": self.stage_desk.id, "name": "Kriteria susulan", "weight": 1})
+        with self.assertRaisesRegex(UserError, "submitted their scores"):
+            Criterion.browse(criterion.id).unlink()
+        Criterion.browse(criterion.id).write({"name": "Kebaruan (diperjelas)"})  # the wording may improve
+        self.assertEqual(round(self.assign_1a.total, 2), total)
+        # a stage without submitted scores keeps editable criteria
+        Criterion.browse(self.stage_presentation.criterion_ids[:1].id).write({"weight": 2})
