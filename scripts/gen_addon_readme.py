@@ -61,7 +61,7 @@ rst = f"""{"=" * len(name)}
 .. contents::
    :local:
 
-{section("CONTEXT", "Use Cases / Context")}{section("INSTALL", "Installation")}{section("CONFIGURE", "Configuration")}{section("USAGE", "Usage")}{section("ROADMAP", "Known issues / Roadmap")}Credits
+{section("CONTEXT", "Use Cases / Context")}{section("INSTALL", "Installation")}{section("CONFIGURE", "Configuration")}{section("USAGE", "Usage")}{section("ROADMAP", "Known issues / Roadmap")}{section("HISTORY", "Changelog")}Credits
 =======
 
 Authors
