@@ -65,7 +65,7 @@ def render():
             locked = entry.get("lock")
             locked_text = "–"
             if locked:
-                locked_text = ", ".join(locked["locked"])
+                locked_text = ", ".join(locked["locked"]) if locked.get("field") else "always"
                 if locked.get("writable"):
                     locked_text += " (but " + ", ".join(f"`{name}`" for name in locked["writable"]) + ")"
             lines.append(f"| `{model}`{lock} | " + " | ".join(rights) + f" | {workflow} | {locked_text} |")

@@ -197,6 +197,8 @@ class AccessPolicyMixin(LockAttackMixin):
             lock = entry.get("lock") if isinstance(entry, dict) else None
             if not lock or model_name not in self.env:
                 continue
+            if not lock.get("field"):
+                continue  # locked in every state (e.g. an issued letter)
             field = self.env[model_name]._fields.get(lock["field"])
             if not field or field.type != "selection":
                 problems.append(f"{model_name}: the lock field {lock['field']} is not a selection")

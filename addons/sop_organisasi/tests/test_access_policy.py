@@ -13,6 +13,23 @@ class TestAccessPolicy(AccessPolicyMixin, SopCityCase):
 
     _policy_addon = "sop_organisasi"
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # what the workflow creates, in its locked states: a done step and an issued letter of a case
+        staff = cls.users["sop_organisasi.group_sop_user"]
+        case = (
+            cls.env["sop.case"]
+            .with_user(staff)
+            .create({"procedure_id": cls.env.ref("sop_organisasi.sop_skj").id, "opd_id": cls.opd.id, "year": 2031})
+        )
+        case.action_start()
+        first = case.current_step_id
+        first.with_user(first.user_ids[0]).action_finish()
+        step = case.current_step_id
+        cls.env.ref("sop_organisasi.sop_letter_template_skj_notification").unit_code = "999.431"
+        step.with_user(step.user_ids[0]).action_generate_letter()
+
     def test_policy_holds(self):
         self.assertPolicyHolds()
 

@@ -195,7 +195,9 @@ class LockAttackMixin(WorkflowAttackMixin):
 
     def _attack_locks(self, policy, attackers):
         attacks, failures = 0, []
+        walked = set()
         for where, model, view_id in self._offered_new(self.users):
+            walked.add(model._name)
             entry = policy.get(model._name) or {}
             lock = entry.get("lock")
             if not lock:
@@ -210,6 +212,30 @@ class LockAttackMixin(WorkflowAttackMixin):
                     for key, user in attackers.items():
                         label = f"{where}, {state}, as {key}"
                         attacks += self._attack_locked_record(record.with_user(user), entry, label, state, failures)
+        more, more_failures = self._attack_existing_locked(policy, attackers, walked)
+        return attacks + more, failures + more_failures
+
+    def _attack_existing_locked(self, policy, attackers, walked):
+        """Locked models without a "New" screen (created by a workflow: case steps, letters...): a record
+        of the fixture in each locked state is attacked; a state without such a record is a failure
+        (the fixture must show it)."""
+        attacks, failures = 0, []
+        for model_name, entry in sorted(policy.items()):
+            lock = entry.get("lock") if isinstance(entry, dict) else None
+            if not lock or model_name in walked or model_name not in self.env:
+                continue
+            Model = self.env[model_name].sudo().with_context(active_test=False)
+            for state in lock["locked"]:
+                domain = [(lock["field"], "=", state)] if lock.get("field") else []
+                record = Model.search(domain, limit=1)
+                if not record:
+                    failures.append(f"{model_name}: no record in state {state} to attack (extend the fixture)")
+                    continue
+                for key, user in attackers.items():
+                    label = f"{model_name} #{record.id}, {state}, as {key}"
+                    attacks += self._attack_locked_record(
+                        record.with_user(user).sudo(False), entry, label, state, failures
+                    )
         return attacks, failures
 
     def _attack_locked_record(self, record, entry, label, state, failures):
