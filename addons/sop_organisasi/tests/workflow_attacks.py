@@ -14,6 +14,7 @@ hostile context, this tries to:
 Nothing is listed by hand: a model or field declared later is attacked too.
 """
 
+from collections.abc import Hashable
 from datetime import date
 
 from odoo import Command
@@ -50,7 +51,7 @@ class WorkflowAttackMixin(FormWalkerMixin):
     def _hostile_value(self, model, name, default, current=None):
         """A value of the field that is neither its default nor the record's current value."""
         field = model._fields[name]
-        avoid = {default, current, False, None}
+        avoid = {value for value in (default, current, False, None) if isinstance(value, Hashable)}
         number = (default or 0) + 7 if field.type in ("integer", "float", "monetary") else None
         simple = {
             "integer": number,
@@ -160,7 +161,7 @@ class LockAttackMixin(WorkflowAttackMixin):
     For every screen where a group is offered "New" and whose model has a lock, the record is
     created as that group, then put in each locked state by its workflow; there, as every group of
     the product with a hostile context, every ``data`` field of the policy (but the ``writable``
-    ones) is written with its own value, the record is deleted (but in ``deletable`` states), and a
+    ones) is written with another value, the record is deleted (but in ``deletable`` states), and a
     file is attached to it and to its lines whose files follow a lock, and an existing file of theirs
     is replaced and deleted: each must be refused.
     """
@@ -243,9 +244,14 @@ class LockAttackMixin(WorkflowAttackMixin):
         hostile = record.with_context(**HOSTILE)
         for name in self._data_fields(entry, record):
             attacks += 1
-            value = record.sudo()._fields[name].convert_to_write(record.sudo()[name], record.sudo())
+            current = record.sudo()[name]
+            plain = record.sudo()._fields[name].convert_to_write(current, record.sudo())
+            # a changed value (a same-value save may be accepted as the no-op it is)
+            value = self._hostile_value(record, name, plain, plain)
+            if value is None:
+                value = plain
             if not self._refused(lambda name=name, value=value: hostile.write({name: value})):
-                failures.append(f"{label}: wrote {name}")
+                failures.append(f"{label}: wrote {name} ({value!r})")
         if state not in entry["lock"].get("deletable", []):
             attacks += 1
             if not self._refused(hostile.unlink):
