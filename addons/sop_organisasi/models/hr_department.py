@@ -1,9 +1,10 @@
-from markupsafe import Markup
-
 from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
+
+from ..tools.tracking import many2many_before
+from ..tools.tracking import post_many2many_changes
 
 MANAGER = "sop_organisasi.group_sop_manager"
 # fields of a unit that confer rights in the product: the liaisons act for the OPD (its cases,
@@ -56,18 +57,7 @@ class HrDepartment(models.Model):
 
     def write(self, vals):
         self._check_rights_fields(vals)
-        before = {dept.id: dept.liaison_user_ids for dept in self} if "liaison_user_ids" in vals else {}
+        before = many2many_before(self, ["liaison_user_ids"], vals)
         res = super().write(vals)
-        for dept in self.filtered(lambda d: d.id in before and d.liaison_user_ids != before[d.id]):
-            dept._log_liaison_change(before[dept.id])
+        post_many2many_changes(self, before)
         return res
-
-    def _log_liaison_change(self, before):
-        """The chatter keeps who was given or lost the liaison role (tracking skips many2many)."""
-        added, removed = self.liaison_user_ids - before, before - self.liaison_user_ids
-        lines = []
-        if added:
-            lines.append(self.env._("Liaisons added: %(users)s", users=", ".join(added.mapped("name"))))
-        if removed:
-            lines.append(self.env._("Liaisons removed: %(users)s", users=", ".join(removed.mapped("name"))))
-        self.message_post(body=Markup("<br/>").join(lines))

@@ -1,8 +1,11 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
 
 from ..tools.dates import DEFAULT_TZ
+from ..tools.tracking import many2many_before
+from ..tools.tracking import post_many2many_changes
 
 HOME_ACTION_XMLID = "sop_organisasi.res_users_action_sop_home"
 
@@ -87,7 +90,12 @@ class ResUsers(models.Model):
         return users
 
     def write(self, vals):
+        if "sop_unit_ids" in vals and not (self.env.su or self.env.user.has_group("sop_organisasi.group_sop_manager")):
+            # the units a user maintains scope his rights on SOPs (record rules, child_of)
+            raise AccessError(self.env._("Only the SOP Administrator gives users their SOP units."))
+        before = many2many_before(self, ["sop_unit_ids"], vals)
         res = super().write(vals)
+        post_many2many_changes(self, before, target=lambda user: user.partner_id.sudo())
         if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
             self._sop_set_home_action()
         return res

@@ -2,9 +2,16 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
+from ..tools.tracking import many2many_before
+from ..tools.tracking import post_many2many_changes
+
 
 class SopRole(models.Model):
+    """Who acts in a step. Its definition confers rights (the people it resolves to get the steps of
+    every case), so only the SOP Administrator changes it, and the chatter keeps every change."""
+
     _name = "sop.role"
+    _inherit = ["mail.thread"]
     _description = "SOP Executor Role"
     _order = "sequence, id"
 
@@ -27,6 +34,7 @@ class SopRole(models.Model):
         string="Resolves To",
         required=True,
         default="job",
+        tracking=True,
         help="How the role finds the people who act:\n"
         "- HR job positions: employees holding one of the positions "
         "(limited to the department below if set);\n"
@@ -36,9 +44,9 @@ class SopRole(models.Model):
         "- Liaison users of the OPD a case is run for.",
     )
     job_ids = fields.Many2many("hr.job", string="Job Positions")
-    department_id = fields.Many2one("hr.department")
+    department_id = fields.Many2one("hr.department", tracking=True)
     employee_ids = fields.Many2many("hr.employee", string="Employees")
-    group_id = fields.Many2one("res.groups", string="User Group")
+    group_id = fields.Many2one("res.groups", string="User Group", tracking=True)
     user_ids = fields.Many2many(
         "res.users",
         compute="_compute_user_ids",
@@ -54,6 +62,12 @@ class SopRole(models.Model):
     _sql_constraints = [
         ("name_uniq", "unique(name)", "An executor role with this name already exists."),
     ]
+
+    def write(self, vals):
+        before = many2many_before(self, ["job_ids", "employee_ids"], vals)
+        res = super().write(vals)
+        post_many2many_changes(self, before)
+        return res
 
     def copy_data(self, default=None):
         """A duplicated role gets a name of its own (role names are unique)."""

@@ -79,6 +79,32 @@ class IssuedLetterCase(SopCaseRunCase):
 
 
 @tagged("post_install", "-at_install")
+class TestRightsFromRolesAndUnits(SopCaseRunCase):
+    """1. Role definitions and users' SOP units confer rights: the SOP Administrator's, in the chatter."""
+
+    def test_role_changes_are_tracked(self):
+        role = self.env.ref("sop_organisasi.role_tim")
+        with self.assertRaises(AccessError):
+            role.with_user(self.sop_user).write({"resolution_type": "group"})
+        job = self.env["hr.job"].create({"name": "Pranata Uji"})
+        role.with_user(self.sop_admin).write({"job_ids": [Command.link(job.id)]})
+        self.assertIn("Pranata Uji", role.message_ids[0].body)
+
+    def test_sop_units_given_by_the_sop_administrator_only(self):
+        user_admin = new_test_user(self.env, "user_admin_only", groups="base.group_user,base.group_erp_manager")
+        with self.assertRaisesRegex(AccessError, "SOP units"):
+            self.analis.with_user(user_admin).write({"sop_unit_ids": [Command.set(self.other_opd.ids)]})
+        both = new_test_user(
+            self.env,
+            "sop_and_user_admin",
+            groups="base.group_user,base.group_erp_manager,sop_organisasi.group_sop_manager",
+        )
+        self.analis.with_user(both).write({"sop_unit_ids": [Command.set(self.other_opd.ids)]})
+        self.assertEqual(self.analis.sop_unit_ids, self.other_opd)
+        self.assertIn(self.other_opd.name, self.analis.partner_id.message_ids[0].body)
+
+
+@tagged("post_install", "-at_install")
 class TestLockedFiles(IssuedLetterCase):
     """3. A case step's letter PDF and output documents follow the step's lock (one ir.attachment check)."""
 
