@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 
 from ..tools.tracking import many2many_before
 from ..tools.tracking import post_many2many_changes
+from ..tools.workflow import field_labels
 
 MANAGER = "sop_organisasi.group_sop_manager"
 # fields of a unit that confer rights in the product: the liaisons act for the OPD (its cases,
@@ -40,7 +41,7 @@ class HrDepartment(models.Model):
         guarded = set(RIGHTS_FIELDS) - ({"parent_id", "manager_id"} if creating else set())
         touched = {name for name in set(vals) & guarded if not creating or vals[name]}
         if touched:
-            labels = ", ".join(sorted(self._fields[name]._description_string(self.env) for name in touched))
+            labels = field_labels(self, touched)
             raise AccessError(
                 self.env._(
                     "Only the SOP Administrator can change %(fields)s of a unit: they give rights in the SOP "

@@ -329,23 +329,25 @@ class SopCase(models.Model):
         return result
 
     @api.model
+    def _day_work_intervals(self, calendar, dt):
+        """``(moment, intervals)``: ``dt`` (naive UTC) in the calendar's zone, and the working
+        intervals of its calendar day after leaves (aware datetimes)."""
+        tz = pytz.timezone(calendar.tz or "UTC")
+        moment = pytz.utc.localize(dt).astimezone(tz)
+        day_start = tz.localize(datetime.combine(moment.date(), time.min))
+        day_end = tz.localize(datetime.combine(moment.date(), time.max))
+        return moment, list(calendar._work_intervals_batch(day_start, day_end)[False])
+
+    @api.model
     def _is_working_day(self, calendar, dt):
         """Whether the calendar day of ``dt`` (naive UTC) has working time left after leaves."""
-        tz = pytz.timezone(calendar.tz or "UTC")
-        local_day = pytz.utc.localize(dt).astimezone(tz).date()
-        day_start = tz.localize(datetime.combine(local_day, time.min))
-        day_end = tz.localize(datetime.combine(local_day, time.max))
-        return bool(list(calendar._work_intervals_batch(day_start, day_end)[False]))
+        return bool(self._day_work_intervals(calendar, dt)[1])
 
     @api.model
     def _working_day_begun(self, calendar, dt):
         """Whether working time of the calendar day of ``dt`` (naive UTC) lies before ``dt`` while
         some remains after it (after leaves)."""
-        tz = pytz.timezone(calendar.tz or "UTC")
-        moment = pytz.utc.localize(dt).astimezone(tz)
-        day_start = tz.localize(datetime.combine(moment.date(), time.min))
-        day_end = tz.localize(datetime.combine(moment.date(), time.max))
-        intervals = list(calendar._work_intervals_batch(day_start, day_end)[False])
+        moment, intervals = self._day_work_intervals(calendar, dt)
         return any(start < moment for start, _stop, _meta in intervals) and any(
             stop > moment for _start, stop, _meta in intervals
         )
@@ -355,11 +357,7 @@ class SopCase(models.Model):
         """The end of the last working interval of the calendar day of ``dt`` (naive UTC)."""
         if not dt:
             return dt
-        tz = pytz.timezone(calendar.tz or "UTC")
-        local_day = pytz.utc.localize(dt).astimezone(tz).date()
-        day_start = tz.localize(datetime.combine(local_day, time.min))
-        day_end = tz.localize(datetime.combine(local_day, time.max))
-        stops = [stop for _start, stop, _meta in calendar._work_intervals_batch(day_start, day_end)[False]]
+        stops = [stop for _start, stop, _meta in self._day_work_intervals(calendar, dt)[1]]
         if not stops:
             return dt
         return max(stops).astimezone(pytz.utc).replace(tzinfo=None)

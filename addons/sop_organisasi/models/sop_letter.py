@@ -288,6 +288,13 @@ class SopLetter(models.Model):
             body = render(str(template.body_html or ""), self._name, rec.ids, engine="inline_template")[rec.id]
             rec.write({"subject": subject, "body_html": body})
 
+    def _log_target(self):
+        """Where the letter's events are said: its related record (a step says them on its case, see
+        ``_sop_letter_log_target``), else the letter itself."""
+        self.ensure_one()
+        target = self._get_related_record() or self
+        return target._sop_letter_log_target() if hasattr(target, "_sop_letter_log_target") else target
+
     def _print_and_attach(self):
         Attachment = self.env["ir.attachment"]
         for rec in self:
@@ -307,7 +314,7 @@ class SopLetter(models.Model):
             rec.attachment_id = attachment
             if hasattr(target, "_sop_letter_attach"):
                 target._sop_letter_attach(attachment)
-            log_target = target._sop_letter_log_target() if hasattr(target, "_sop_letter_log_target") else target
+            log_target = rec._log_target()
             message = self.env._("Letter %(number)s generated: %(subject)s", number=rec.name, subject=rec.subject)
             if hasattr(log_target, "message_post"):
                 log_target.message_post(body=message, attachment_ids=attachment.ids)
@@ -336,9 +343,8 @@ class SopLetter(models.Model):
             raise UserError(self.env._("Say why the letter is void: the reason stays in the agenda book."))
         note = self.env._("Void: %(reason)s (%(user)s)", reason=reason, user=self.env.user.name)
         for letter in as_workflow(self):
-            record = letter._get_related_record()
-            log_target = record._sop_letter_log_target() if hasattr(record, "_sop_letter_log_target") else record
-            if log_target is not None and hasattr(log_target, "message_post"):
+            log_target = letter._log_target()
+            if log_target != letter and hasattr(log_target, "message_post"):
                 log_target.message_post(body=self.env._("Letter %(number)s: %(note)s", number=letter.name, note=note))
             pdf = letter.attachment_id
             letter.with_context(**{VOID_REASON_KEY: note}).unlink()
