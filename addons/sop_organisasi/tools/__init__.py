@@ -8,6 +8,7 @@ from . import duration
 from . import flowchart
 from . import letter_number
 from . import nip
+from . import number_format
 from . import schedule
 from . import sop_xlsx
 from . import workflow
