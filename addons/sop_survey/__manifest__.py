@@ -12,6 +12,7 @@
         "security/sop_sinovik_security.xml",
         "security/ir.model.access.csv",
         "security/sop_skm_security.xml",
+        "data/res_users_data.xml",
         "views/sop_survey_menus.xml",
         "data/sop_sinovik_sdg_data.xml",
         "wizard/sop_sinovik_assign_wizard_views.xml",
@@ -26,6 +27,7 @@
         "report/sop_skm_reports.xml",
         "report/sop_skm_report_templates.xml",
         "data/sop_sinovik_activity_data.xml",
+        "data/sop_skm_tally_cron_data.xml",
     ],
     "assets": {
         "web.assets_tests": ["sop_survey/static/src/tours/**/*"],

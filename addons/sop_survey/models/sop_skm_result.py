@@ -4,8 +4,7 @@ from odoo import api
 from odoo import fields
 from odoo import models
 
-from ..tools.skm_answers import counted_inputs_where
-from ..tools.skm_answers import scored_lines_where
+from ..tools import skm_tally
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 from ..tools.statistics import SKM_SCALE
 from ..tools.statistics import ikm_from_nrr
@@ -14,6 +13,7 @@ from ..tools.statistics import round_half_up
 
 # measures whose value for a group of rows is recomputed from the group's answers
 REGULATION_MEASURES = ("element_index", "nrr", "respondents", "below_sample")
+EMPTY_FIGURES = {"element_index": False, "nrr": False, "respondents": 0, "below_sample": False}
 
 
 class SopSkmResult(models.Model):
@@ -73,69 +73,106 @@ class SopSkmResult(models.Model):
         "of the row or group, x 25 - the figure of the SKM report. On one element row: its NRR x 25.",
     )
 
+    def init(self):
+        # after every model of the module has its columns (the triggers name them)
+        self.pool.post_init(self._skm_tally_install)
+
+    def _skm_tally_install(self):
+        """The tally the rows are read from: its table and triggers, rebuilt from the answers."""
+        self.env.cr.execute(skm_tally.install_sql())
+        self._skm_tally_rebuild()
+
+    @api.model
+    def _skm_tally_rebuild(self):
+        """Recompute the tally from the answers (install, upgrade, the nightly cron)."""
+        self.env.flush_all()
+        self.env.cr.execute(skm_tally.rebuild_sql())
+
+    @api.model
+    def _skm_tally_compact(self):
+        """Fold the tally's ledger into one row per period, unit and element (hourly cron)."""
+        self.env.flush_all()
+        self.env.cr.execute(skm_tally.compact_sql())
+
     @property
     def _table_query(self):
         # a subquery rather than a database view: no dependency on the order in
         # which the tables of the module's models are created at install
         return f"""
-                SELECT row_number() OVER (ORDER BY ui.skm_period_id, ui.skm_unit_id, q.skm_element) AS id,
-                       ui.skm_period_id AS period_id,
+                SELECT row_number() OVER (ORDER BY t.period_id, t.unit_id, t.element) AS id,
+                       t.period_id AS period_id,
                        per.date_start AS period_start,
-                       ui.skm_unit_id AS unit_id,
+                       t.unit_id AS unit_id,
                        unit.opd_id AS opd_id,
-                       q.skm_element AS element,
+                       t.element AS element,
                        resp.respondents AS respondents,
                        COALESCE(pop.sample_min, 0) AS sample_min,
                        COALESCE(pop.sample_min, 0) > resp.respondents AS below_sample,
-                       COUNT(*) AS answer_count,
-                       SUM(l.answer_score) AS score_total,
-                       AVG(l.answer_score) AS nrr,
-                       AVG(l.answer_score) * {SKM_SCALE} AS element_index
-                  FROM survey_user_input_line l
-                  JOIN survey_user_input ui ON ui.id = l.user_input_id
-                  JOIN survey_question q ON q.id = l.question_id
-                  JOIN sop_skm_period per ON per.id = ui.skm_period_id
-                  JOIN sop_skm_unit unit ON unit.id = ui.skm_unit_id
-                  JOIN (
-                        SELECT r.skm_period_id, r.skm_unit_id, COUNT(*) AS respondents
-                          FROM survey_user_input r
-                          JOIN survey_survey s ON s.id = r.survey_id AND s.is_skm
-                         WHERE {counted_inputs_where("r")}
-                      GROUP BY r.skm_period_id, r.skm_unit_id
-                  ) resp ON resp.skm_period_id = ui.skm_period_id AND resp.skm_unit_id = ui.skm_unit_id
-                  LEFT JOIN sop_skm_population pop ON pop.period_id = ui.skm_period_id AND pop.unit_id = ui.skm_unit_id
-                 WHERE {counted_inputs_where()}
-                   AND {scored_lines_where()}
-              GROUP BY ui.skm_period_id, per.date_start, ui.skm_unit_id, unit.opd_id, q.skm_element,
-                       resp.respondents, pop.sample_min"""
+                       t.answers AS answer_count,
+                       t.score_total::float AS score_total,
+                       (t.score_total / t.answers)::float AS nrr,
+                       (t.score_total / t.answers * {SKM_SCALE})::float AS element_index
+                  FROM ({skm_tally.totals_sql()}) t (period_id, unit_id, element, answers, score_total, respondents)
+                  JOIN ({skm_tally.totals_sql()}) resp (period_id, unit_id, element, answers, score_total, respondents)
+                       ON resp.period_id = t.period_id AND resp.unit_id = t.unit_id
+                      AND resp.element IS NULL AND resp.respondents > 0
+                  JOIN sop_skm_period per ON per.id = t.period_id
+                  JOIN sop_skm_unit unit ON unit.id = t.unit_id
+                  LEFT JOIN sop_skm_population pop ON pop.period_id = t.period_id AND pop.unit_id = t.unit_id
+                 WHERE t.element IS NOT NULL AND t.answers > 0"""
 
     @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):  # noqa: PLR0917
+    def _read_group(self, domain, groupby=(), aggregates=(), having=(), offset=0, limit=None, order=None):  # noqa: PLR0917
         """Groups (pivot cells, graph bars, totals) carry the regulation's figures over all their respondents.
 
-        The plain SQL aggregates would average the rows: each unit (or element row) equally.
+        The plain SQL aggregates would average the rows: each unit (or element row) equally. The
+        figures of every group come from two more grouped reads, whatever the number of groups.
         """
-        groups = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
-        wanted = {spec.split(":")[0].strip() for spec in fields} & set(REGULATION_MEASURES)
-        if wanted:
-            for group in groups:
-                figures = self._skm_group_figures(group.get("__domain", domain))
-                group.update({name: figures[name] for name in wanted})
-        return groups
+        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        wanted = [
+            (index, spec.split(":")[0])
+            for index, spec in enumerate(aggregates)
+            if spec.split(":")[0] in REGULATION_MEASURES
+        ]
+        if not wanted or not rows:
+            return rows
+        figures = self._skm_group_figures(domain, list(groupby))
+        width = len(groupby)
+        result = []
+        for row in rows:
+            values = list(row)
+            group = figures.get(tuple(row[:width]), EMPTY_FIGURES)
+            for index, name in wanted:
+                values[width + index] = group[name]
+            result.append(tuple(values))
+        return result
 
     @api.model
-    def _skm_group_figures(self, domain):
-        """IKM, mean NRR, respondents and sample check of the rows matching ``domain``."""
-        nrrs = [
-            exact_nrr(total, count)
-            for _element, total, count in self._read_group(domain, ["element"], ["score_total:sum", "answer_count:sum"])
-        ]
-        ikm = ikm_from_nrr(nrrs)
-        pairs = self._read_group(domain, ["period_id", "unit_id"], ["respondents:max", "below_sample:bool_or"])
-        answered = [value for value in nrrs if value is not None]
-        return {
-            "element_index": float(ikm) if ikm is not None else False,
-            "nrr": float(round_half_up(sum(answered) / len(answered), Decimal("0.0001"))) if answered else False,
-            "respondents": sum(respondents or 0 for _period, _unit, respondents, _below in pairs),
-            "below_sample": any(below for _period, _unit, _respondents, below in pairs),
-        }
+    def _skm_group_figures(self, domain, groupby=()):
+        """{group key: IKM, mean NRR, respondents and sample check} of the rows matching ``domain``."""
+        width = len(groupby)
+        sums = {}
+        for row in super()._read_group(domain, [*groupby, "element"], ["score_total:sum", "answer_count:sum"]):
+            _element, total, count = row[width:]
+            sums.setdefault(tuple(row[:width]), []).append(exact_nrr(total, count))
+        units = {}
+        for row in super()._read_group(
+            domain, [*groupby, "period_id", "unit_id"], ["respondents:max", "below_sample:bool_or"]
+        ):
+            respondents, below = row[width + 2 :]
+            group = units.setdefault(tuple(row[:width]), [0, False])
+            group[0] += respondents or 0
+            group[1] = group[1] or bool(below)
+        figures = {}
+        for key in sums.keys() | units.keys():
+            nrrs = sums.get(key, [])
+            ikm = ikm_from_nrr(nrrs)
+            answered = [value for value in nrrs if value is not None]
+            respondents, below = units.get(key, (0, False))
+            figures[key] = {
+                "element_index": float(ikm) if ikm is not None else False,
+                "nrr": float(round_half_up(sum(answered) / len(answered), Decimal("0.0001"))) if answered else False,
+                "respondents": respondents,
+                "below_sample": below,
+            }
+        return figures

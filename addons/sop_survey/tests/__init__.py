@@ -17,5 +17,6 @@ from . import test_skm_portal
 from . import test_skm_rate_lock
 from . import test_skm_report_figures
 from . import test_skm_statistics
+from . import test_skm_tally
 from . import test_start_pages
 from . import test_survey_indonesian
