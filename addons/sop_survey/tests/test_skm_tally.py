@@ -48,7 +48,7 @@ class TestSkmTally(SkmCase):
         self.assertEqual(self.assertTallyIsTheAnswers("finished later")[self._unit_key(None)][2], 2)
 
         # a correction of one score, a skipped line
-        line = first.user_input_line_ids.filtered(lambda l: l.question_id.skm_element == "U1")
+        line = first.user_input_line_ids.filtered(lambda line: line.question_id.skm_element == "U1")
         line.answer_score = 2
         self.assertEqual(self.assertTallyIsTheAnswers("a corrected score")[self._unit_key("U1")], (2, Decimal(4), 0))
         line.write({"skipped": True, "answer_type": False, "suggested_answer_id": False})
@@ -148,7 +148,7 @@ class TestSkmTally(SkmCase):
         self.env.invalidate_all()
         queries = self.env.cr.sql_log_count
         one = Result.read_group(
-            domain + [("unit_id", "=", self.unit.id), ("period_id", "=", later.id)],
+            [*domain, ("unit_id", "=", self.unit.id), ("period_id", "=", later.id)],
             measures,
             ["unit_id", "period_id"],
             lazy=False,

@@ -79,7 +79,9 @@ def _changed_rows(columns, side):
     """The ``side`` (o: before, n: after) of the updated rows whose ``columns`` changed."""
     before = ", ".join(f"o.{column}" for column in columns)
     after = ", ".join(f"n.{column}" for column in columns)
-    return f"(SELECT {side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ({before}) IS DISTINCT FROM ({after}))"
+    return (
+        f"(SELECT {side}.* FROM old_rows o JOIN new_rows n ON n.id = o.id WHERE ({before}) IS DISTINCT FROM ({after}))"
+    )
 
 
 # the answers a statement touches are share-locked: a concurrent change of their state
@@ -145,7 +147,14 @@ END $$;
 
 TRIGGERS = (
     # (name, table, timing and events, transition tables, level and condition, function)
-    ("lines_insert", "survey_user_input_line", "AFTER INSERT", "REFERENCING NEW TABLE AS new_rows", "STATEMENT", "lines"),
+    (
+        "lines_insert",
+        "survey_user_input_line",
+        "AFTER INSERT",
+        "REFERENCING NEW TABLE AS new_rows",
+        "STATEMENT",
+        "lines",
+    ),
     (
         "lines_update",
         "survey_user_input_line",
@@ -154,7 +163,14 @@ TRIGGERS = (
         "STATEMENT",
         "lines",
     ),
-    ("lines_delete", "survey_user_input_line", "AFTER DELETE", "REFERENCING OLD TABLE AS old_rows", "STATEMENT", "lines"),
+    (
+        "lines_delete",
+        "survey_user_input_line",
+        "AFTER DELETE",
+        "REFERENCING OLD TABLE AS old_rows",
+        "STATEMENT",
+        "lines",
+    ),
     ("inputs_insert", "survey_user_input", "AFTER INSERT", "REFERENCING NEW TABLE AS new_rows", "STATEMENT", "inputs"),
     (
         "inputs_update",
@@ -174,7 +190,14 @@ TRIGGERS = (
         "question",
     ),
     ("question_delete", "survey_question", "BEFORE DELETE", "", "ROW WHEN (OLD.skm_element IS NOT NULL)", "question"),
-    ("survey_update", "survey_survey", "AFTER UPDATE", "", "ROW WHEN (OLD.is_skm IS DISTINCT FROM NEW.is_skm)", "survey"),
+    (
+        "survey_update",
+        "survey_survey",
+        "AFTER UPDATE",
+        "",
+        "ROW WHEN (OLD.is_skm IS DISTINCT FROM NEW.is_skm)",
+        "survey",
+    ),
     ("survey_delete", "survey_survey", "BEFORE DELETE", "", "ROW WHEN (OLD.is_skm)", "survey"),
 )
 
