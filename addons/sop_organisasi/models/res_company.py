@@ -40,6 +40,19 @@ class ResCompany(models.Model):
         help="Paper of printed SOPs, letters and reports.",
     )
 
+    sop_monitoring_start_date = fields.Date(
+        string="SOP Monitoring Since",
+        default=lambda self: self._default_sop_monitoring_start_date(),
+        help="When the city started monitoring its SOPs with this application: the first monitoring "
+        "of an SOP is due 6 months after this date or after the SOP became effective, whichever is later. "
+        "By default the day the SOP application was installed.",
+    )
+
+    @api.model
+    def _default_sop_monitoring_start_date(self):
+        module = self.env["ir.module.module"].sudo().search([("name", "=", "sop_organisasi")], limit=1)
+        return (module.create_date or fields.Datetime.now()).date()
+
     @api.model
     def _action_sop_document_settings(self):
         """SOP › Configuration › Documents: the current company's letterhead, logo and paper."""

@@ -1,5 +1,8 @@
+from odoo import api
 from odoo import fields
 from odoo import models
+
+from ..tools.duration import format_hours
 
 EVENTS = [
     ("start", "Started"),
@@ -32,5 +35,11 @@ class SopCaseHistory(models.Model):
     assignee_ids = fields.Many2many("res.users", string="Assignees", readonly=True)
     date_deadline = fields.Datetime(string="Planned Deadline", readonly=True)
     hours = fields.Float(string="Working Hours", readonly=True, help="Working time of the run that ended here.")
+    hours_display = fields.Char(string="Working Time", compute="_compute_hours_display")
     note = fields.Text(readonly=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+
+    @api.depends("hours")
+    def _compute_hours_display(self):
+        for row in self:
+            row.hours_display = format_hours(row.hours)

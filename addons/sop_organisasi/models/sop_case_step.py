@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from ..tools.deadline import standard_hours
 from ..tools.duration import UNIT_SELECTION
 from ..tools.duration import format_duration
+from ..tools.duration import format_hours
 from ..tools.workflow import field_labels
 from .sop_case import OPEN_STEP_STATES
 
@@ -119,6 +120,8 @@ class SopCaseStep(models.Model):
         help="The Mutu Baku time in working hours (1 day = the calendar's hours per day, "
         "1 week = 5 days, 1 month = 22 days).",
     )
+    actual_time_display = fields.Char(string="Actual Time", compute="_compute_time_display")
+    standard_time_display = fields.Char(string="Standard Time (Hours)", compute="_compute_time_display")
     run_count = fields.Integer(string="Runs", readonly=True, help="How many times the step was started.")
     is_late = fields.Boolean(string="Late", readonly=True, index=True)
     overdue_notified_date = fields.Datetime(
@@ -127,6 +130,12 @@ class SopCaseStep(models.Model):
     decision_answer = fields.Selection([("yes", "Yes"), ("no", "No")], string="Answer")
     decision_reason = fields.Text(string="Reason for 'No'")
     no_count = fields.Integer(string="'No' Answers", readonly=True)
+    return_reason = fields.Text(
+        string="Returned Because",
+        readonly=True,
+        copy=False,
+        help="Why a later decision answered 'No' and sent the case back to this step.",
+    )
     attachment_ids = fields.Many2many(
         "ir.attachment",
         "sop_case_step_attachment_rel",
@@ -146,6 +155,12 @@ class SopCaseStep(models.Model):
     def _compute_duration_display(self):
         for step in self:
             step.duration_display = format_duration(step.duration_qty, step.duration_unit)
+
+    @api.depends("actual_hours", "standard_hours")
+    def _compute_time_display(self):
+        for step in self:
+            step.actual_time_display = format_hours(step.actual_hours)
+            step.standard_time_display = format_hours(step.standard_hours)
 
     @api.depends("duration_qty", "duration_unit", "company_id")
     def _compute_standard_hours(self):
@@ -175,13 +190,18 @@ class SopCaseStep(models.Model):
         positive = (operator == "=") == bool(value)
         return [("user_ids", "in" if positive else "not in", self.env.uid)]
 
-    @api.depends("code", "name", "case_id")
+    @api.depends_context("sop_step_show_opd")
+    @api.depends("code", "name", "case_id", "opd_id")
     def _compute_display_name(self):
+        show_opd = self.env.context.get("sop_step_show_opd")
         for step in self:
             text = (step.name or "").strip()
             if len(text) > 50:
                 text = text[:47] + "..."
             step.display_name = f"{step.code} {text}"
+            if show_opd and step.opd_id:
+                # the step calendar: whose step it is comes first
+                step.display_name = f"{step.opd_id.name} · {step.display_name}"
 
     # -------------------------------------------------------------------- CRUD
     @api.model_create_multi
@@ -337,7 +357,12 @@ class SopCaseStep(models.Model):
                 )
 
     def action_finish(self):
-        """Finish the current step (answer 'yes' for a decision)."""
+        """Finish the current step (answer 'yes' for a decision); return what the user sees next:
+        a notification of what happened, then the next step if it is his, else his case or list."""
+        self._finish()
+        return self._after_finish_action()
+
+    def _finish(self):
         for step in self:
             step.check_access("read")
             step._check_can_act()
@@ -361,6 +386,63 @@ class SopCaseStep(models.Model):
                 continue
             step._complete()
         return True
+
+    def _after_finish_action(self):
+        """Notification of what the step's button did, followed by where the user goes on."""
+        if len(self) != 1:
+            return True
+        _ = self.env._
+        step = self
+        case = step.case_id
+        following = case.current_step_id if case.current_step_id.state == "current" else self.browse()
+        if step.state == "to_approve":
+            message = _(
+                "Step %(code)s is finished and waits for approval by %(reviewers)s.",
+                code=step.code,
+                reviewers=", ".join(step.sudo().review_ids.filtered(lambda r: r.status == "waiting").mapped("todo_by"))
+                or "-",
+            )
+        elif step.state == "waiting" and step.return_step_id:
+            message = _(
+                "Step %(code)s answered 'No': the case goes back to step %(target)s.",
+                code=step.code,
+                target=step.return_step_id.code,
+            )
+        elif case.state == "done":
+            message = _("Step %(code)s is done: the case '%(case)s' is finished.", code=step.code, case=case.name)
+        else:
+            message = _("Step %(code)s is done.", code=step.code)
+        if following and following != step:
+            message += " " + _(
+                "Next: step %(code)s for %(users)s.",
+                code=following.code,
+                users=", ".join(following.user_ids.mapped("name")) or "-",
+            )
+        if following and self.env.user in following.user_ids:
+            next_action = {
+                "type": "ir.actions.act_window",
+                "name": following.display_name,
+                "res_model": self._name,
+                "res_id": following.id,
+                "views": [(False, "form")],
+                "target": "current",
+            }
+        elif self.env.user.has_group("sop_organisasi.group_sop_user"):
+            next_action = {
+                "type": "ir.actions.act_window",
+                "name": case.name,
+                "res_model": "sop.case",
+                "res_id": case.id,
+                "views": [(False, "form")],
+                "target": "current",
+            }
+        else:
+            next_action = self.env["ir.actions.act_window"]._for_xml_id("sop_organisasi.sop_case_step_action_my_work")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {"title": case.name, "message": message, "type": "success", "next": next_action},
+        }
 
     def _check_decision_step(self):
         for step in self:
@@ -404,6 +486,17 @@ class SopCaseStep(models.Model):
         target = self.return_step_id
         rerun = case.step_ids.filtered(lambda s: target.sequence <= s.sequence <= self.sequence)
         rerun.sudo().with_context(skip_validation_check=True).write({"state": "waiting"})
+        target.sudo().with_context(skip_validation_check=True).write(
+            {
+                "return_reason": self.env._(
+                    "Step %(code)s answered 'No' (%(user)s, %(date)s): %(reason)s",
+                    code=self.code,
+                    user=self.env.user.name,
+                    date=case._format_moment(now),
+                    reason=self.decision_reason,
+                )
+            }
+        )
         target._activate(now)
 
     def _close_run(self, now, vals):

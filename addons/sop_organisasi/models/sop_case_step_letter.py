@@ -16,7 +16,14 @@ class SopCaseStep(models.Model):
         help="The letter templates attached to the SOP step this step was copied from.",
     )
     letter_ids = fields.One2many("sop.letter", "case_step_id", string="Letters")
-    letter_count = fields.Integer(compute="_compute_letter_count")
+    related_letter_ids = fields.Many2many(
+        "sop.letter",
+        compute="_compute_related_letter_ids",
+        string="Letters of the Step",
+        help="The letters made at this step or at an earlier step of its section: the draft the "
+        "Kabag corrects, the letter the OPD receives.",
+    )
+    letter_count = fields.Integer(compute="_compute_related_letter_ids")
 
     @api.depends("source_step_id")
     def _compute_letter_template_ids(self):
@@ -24,10 +31,27 @@ class SopCaseStep(models.Model):
         for step in self:
             step.letter_template_ids = templates.filtered(lambda t, s=step: s.source_step_id in t.step_ids).sudo(False)
 
-    @api.depends("letter_ids")
-    def _compute_letter_count(self):
+    @api.depends("letter_ids", "case_id", "sequence", "section_code")
+    def _compute_related_letter_ids(self):
+        """Letters are made at one step (e.g. A.2, the draft) and used by the steps after it in
+        the same section (A.4 the Kabag corrects it, A.8 the OPD receives it)."""
+        cases = self.case_id.filtered("id")
+        letters = self.env["sop.letter"].search([("case_id", "in", cases.ids)]) if cases else self.env["sop.letter"]
         for step in self:
-            step.letter_count = len(step.letter_ids)
+            step.related_letter_ids = letters.filtered(
+                lambda letter, s=step: (
+                    letter.case_id == s.case_id
+                    and letter.case_step_id
+                    and (
+                        letter.case_step_id == s
+                        or (
+                            letter.case_step_id.sequence < s.sequence
+                            and (letter.case_step_id.section_code or "") == (s.section_code or "")
+                        )
+                    )
+                )
+            )
+            step.letter_count = len(step.related_letter_ids)
 
     def _sop_letter_log_target(self):
         """Letters generated at a step are logged in the case chatter."""
@@ -65,4 +89,7 @@ class SopCaseStep(models.Model):
     def action_view_letters(self):
         self.ensure_one()
         self.check_access("read")
-        return self.env["sop.letter"]._get_letters_action([("case_step_id", "=", self.id)])
+        letters = self.related_letter_ids
+        if len(letters) == 1:
+            return letters._get_form_action()
+        return self.env["sop.letter"]._get_letters_action([("id", "in", letters.ids)])

@@ -29,6 +29,7 @@ class SopDashboard(models.AbstractModel):
 
     def _dashboard_sections(self):
         return [
+            self._section_my_desk(),
             self._section_counters(),
             self._section_late_steps(),
             self._section_steps_by_step(),
@@ -85,13 +86,102 @@ class SopDashboard(models.AbstractModel):
                 "action": self._window(_("Late steps"), "sop.case.step", self._late_steps_domain()),
             },
             {
-                "label": _("Waiting for approval"),
+                "label": _("Steps waiting for approval"),
                 "value": Step.search_count([("state", "=", "to_approve")]),
                 "level": "warning",
-                "action": self._window(_("Waiting for approval"), "sop.case.step", [("state", "=", "to_approve")]),
+                "action": self._window(
+                    _("Steps waiting for approval"), "sop.case.step", [("state", "=", "to_approve")]
+                ),
+            },
+            {
+                "label": _("SOPs under review"),
+                "value": self.env["sop.procedure"].search_count([("state", "=", "review")]),
+                "level": "warning",
+                "action": self._window(
+                    _("SOPs under review"), "sop.procedure", [("state", "=", "review")], views=("list", "form")
+                ),
             },
         ]
         return {"key": "counters", "sequence": 10, "type": "tiles", "title": _("SOP cases"), "tiles": tiles}
+
+    def _section_my_desk(self):
+        """What waits for the current user: SOPs and case steps to approve (one click), his steps."""
+        _ = self.env._
+        procedures = self.env["sop.procedure"].search([("state", "=", "review"), ("can_review", "=", True)])
+        to_approve = self.env["sop.case.step"].search(
+            [("state", "=", "to_approve"), ("can_review", "=", True)], order="date_finished asc, id asc"
+        )
+        mine = self.env["sop.case.step"].search(
+            [*self._open_steps_domain(), ("state", "=", "current"), ("user_ids", "in", self.env.uid)],
+            order="date_deadline asc, id asc",
+        )
+        approve = _("Approve")
+        rows = [
+            {
+                "key": f"procedure-{procedure.id}",
+                "cells": [_("SOP to approve"), procedure.display_name, procedure.unit_id.name or "", ""],
+                "level": "warning",
+                "action": self._window(procedure.display_name, "sop.procedure", res_id=procedure.id),
+                "buttons": [
+                    {
+                        "label": approve,
+                        "model": "sop.procedure",
+                        "method": "validate_tier",
+                        "id": procedure.id,
+                        "done": _("Approved: %(name)s", name=procedure.display_name),
+                    }
+                ],
+            }
+            for procedure in procedures
+        ]
+        rows += [
+            {
+                "key": f"approve-{step.id}",
+                "cells": [
+                    _("Step to approve"),
+                    f"{step.case_id.name}: {step.display_name}",
+                    step.opd_id.name or "",
+                    step.case_id._format_moment(step.date_deadline),
+                ],
+                "level": "warning",
+                "action": self._window(step.display_name, "sop.case.step", res_id=step.id),
+                "buttons": [
+                    {
+                        "label": approve,
+                        "model": "sop.case.step",
+                        "method": "validate_tier",
+                        "id": step.id,
+                        "done": _("Approved: %(name)s", name=step.case_id.name + " " + (step.code or "")),
+                    }
+                ],
+            }
+            for step in to_approve
+        ]
+        rows += [
+            {
+                "key": f"step-{step.id}",
+                "cells": [
+                    _("My step"),
+                    f"{step.case_id.name}: {step.display_name}",
+                    step.opd_id.name or "",
+                    step.case_id._format_moment(step.date_deadline),
+                ],
+                "level": "danger" if step.calendar_color == 1 else "",
+                "action": self._window(step.display_name, "sop.case.step", res_id=step.id),
+            }
+            for step in mine
+        ]
+        waiting = len(procedures) + len(to_approve)
+        return {
+            "key": "my_desk",
+            "sequence": 5,
+            "type": "table",
+            "title": _("My desk"),
+            "subtitle": _("Waiting for my approval: %(count)s", count=waiting),
+            "columns": [_("What"), _("SOP or case step"), _("Unit or OPD"), _("Due")],
+            "rows": rows,
+            "empty": _("Nothing waits for you."),
+        }
 
     def _section_late_steps(self):
         _ = self.env._

@@ -291,7 +291,7 @@ class SopProcedure(models.Model):
                     '<table class="table table-bordered mb-0" style="table-layout:fixed;width:%smm">'
                     "<tr>%s</tr></table>%s</div>"
                 )
-                % (title, f"{chart_page.width:.2f}", headers, Markup(chart_page.svg()))
+                % (title, f"{chart_page.width:.2f}", headers, Markup(chart_page.svg(numbered=True)))
             )
         return Markup('<div class="o_sop_flowchart">%s</div>') % Markup("").join(blocks)
 
@@ -607,6 +607,11 @@ class SopProcedure(models.Model):
         self.ensure_one()
         self._check_editable()
         return True
+
+    def action_print_pdf(self):
+        """The SOP document as PDF (the "Print PDF" button of the form)."""
+        self.check_access("read")
+        return self.env.ref("sop_organisasi.action_report_sop_document").report_action(self)
 
     def action_view_versions(self):
         self.ensure_one()

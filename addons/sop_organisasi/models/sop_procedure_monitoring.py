@@ -14,7 +14,8 @@ class SopProcedure(models.Model):
         string="Next Monitoring Due",
         compute="_compute_monitoring_dates",
         compute_sudo=True,
-        help="Every 6 months from the effective date. A finished monitoring counts for the due "
+        help="Every 6 months from the effective date (or from the company's 'SOP Monitoring Since' date "
+        "when later). A finished monitoring counts for the due "
         "date nearest to it; the next due date is the one after.",
     )
     monitoring_overdue = fields.Boolean(compute="_compute_monitoring_dates", compute_sudo=True)
@@ -36,7 +37,10 @@ class SopProcedure(models.Model):
             last = last_dates.get(rec)
             rec.monitoring_last_date = last
             if rec.state == "effective":
-                rec.monitoring_next_date = next_monitoring_date(rec.date_effective, last)
+                # the first monitoring is due from when the city started using the application
+                start = rec.company_id.sop_monitoring_start_date
+                anchor = max(rec.date_effective, start) if rec.date_effective and start else rec.date_effective
+                rec.monitoring_next_date = next_monitoring_date(anchor, last)
             else:
                 rec.monitoring_next_date = False
             rec.monitoring_overdue = bool(rec.monitoring_next_date and rec.monitoring_next_date < today)

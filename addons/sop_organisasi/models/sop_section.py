@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.osv import expression
 
 
 class SopSection(models.Model):
@@ -37,6 +38,20 @@ class SopSection(models.Model):
             section = self.create({"code": code.strip(), "name": title.strip()})
             return section.id, section.display_name
         return super().name_create(name)
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """Find a section by the label the user sees: "A", "A.", "A. Pere" or its title."""
+        domain = super()._search_display_name(operator, value)
+        if operator in ("ilike", "=ilike", "=") and isinstance(value, str) and value.strip():
+            code, dot, title = value.strip().partition(".")
+            code, title = code.strip(), title.strip()
+            if code and len(code) <= 3:
+                by_code = [("code", "=ilike", code)]
+                if dot and title:
+                    by_code = expression.AND([by_code, [("name", "ilike", title)]])
+                domain = expression.OR([by_code, domain])
+        return domain
 
     @api.depends("code", "name")
     def _compute_display_name(self):

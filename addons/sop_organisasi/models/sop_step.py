@@ -66,6 +66,20 @@ class SopStep(models.Model):
         help="For a decision: the step the flow goes back to when the answer is 'no'.",
     )
     code = fields.Char(compute="_compute_code", string="Step")
+    # typed in the steps table of the SOP form, so that a new SOP is written in one pass: the
+    # section by its code ("A") and a decision's return step by its number ("A.2"), resolved on save
+    section_label = fields.Char(
+        string="Section Code",
+        compute="_compute_section_label",
+        inverse="_inverse_section_label",
+        help="The code of the step's section in the Sections table, e.g. 'A'.",
+    )
+    return_step_code = fields.Char(
+        string="Return to Step No.",
+        compute="_compute_return_step_code",
+        inverse="_inverse_return_step_code",
+        help="For a decision: the number of the step the flow goes back to when the answer is 'no', e.g. 'A.2'.",
+    )
 
     @api.depends("section_id.step_ids.sequence", "sequence")
     def _compute_number(self):
@@ -81,6 +95,100 @@ class SopStep(models.Model):
         for step in self:
             prefix = step.section_id.code
             step.code = f"{prefix}.{step.number}" if prefix else str(step.number)
+
+    @api.depends("section_id.code", "section_id.name")
+    def _compute_section_label(self):
+        for step in self:
+            step.section_label = step.section_id.code or step.section_id.name or False
+
+    def _inverse_section_label(self):
+        for step in self:
+            section = step._section_from_label(step.section_label, step.procedure_id)
+            if section and section != step.section_id:
+                step.section_id = section
+
+    @api.depends("return_step_id")
+    def _compute_return_step_code(self):
+        for step in self:
+            step.return_step_code = step.return_step_id.code or False
+
+    def _inverse_return_step_code(self):
+        for step in self:
+            step.return_step_id = step._return_step_from_code(step.return_step_code)
+
+    @api.model
+    def _section_from_label(self, label, procedure):
+        """The section of ``procedure`` a typed label names: its code ("A", "A."), its title or
+        both ("A. PERENCANAAN"); raise naming the label when there is none."""
+        text = (label or "").strip()
+        if not text or not procedure:
+            return self.env["sop.section"]
+        key = text.rstrip(".").strip().casefold()
+        sections = procedure.section_ids
+        for candidate in (
+            sections.filtered(lambda s: (s.code or "").strip().casefold() == key),
+            sections.filtered(lambda s: (s.name or "").strip().casefold() == key),
+            sections.filtered(lambda s: (s.display_name or "").strip().casefold() == text.casefold()),
+        ):
+            if candidate:
+                return candidate[0]
+        raise ValidationError(
+            self.env._(
+                "Section '%(label)s' of a step is not in the Sections table of the SOP: add it there "
+                "or type one of %(codes)s in the step's Section Code column.",
+                label=text,
+                codes=", ".join(sections.mapped(lambda s: s.code or s.name)) or "-",
+            )
+        )
+
+    def _return_step_from_code(self, code):
+        """The step of the same SOP numbered ``code`` ("A.2", "a.2", "2" when sections have no code)."""
+        self.ensure_one()
+        text = (code or "").strip().rstrip(".").replace(" ", "").casefold()
+        if not text:
+            return self.browse()
+        steps = self.procedure_id.step_ids or self.section_id.procedure_id.step_ids
+        target = steps.filtered(lambda s: (s.code or "").casefold() == text)[:1]
+        if not target:
+            raise ValidationError(
+                self.env._(
+                    "Step %(code)s: there is no step %(target)s to return to. In the column "
+                    "'Return to Step No.' type the number of a step of this SOP, e.g. %(example)s.",
+                    code=self.code,
+                    target=code,
+                    example=steps[:1].code or "A.1",
+                )
+            )
+        return target
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A new step may name its section and its return step by the codes the user sees; the
+        return steps are resolved once the whole batch (the rows of one save) exists."""
+        return_codes = []
+        for vals in vals_list:
+            label = vals.pop("section_label", None)
+            if label and not vals.get("section_id"):
+                procedure = self.env["sop.procedure"].browse(
+                    vals.get("procedure_id") or self.env.context.get("default_procedure_id")
+                )
+                vals["section_id"] = self._section_from_label(label, procedure).id
+            return_codes.append(vals.pop("return_step_code", None))
+        pending = any(return_codes)
+        steps = super(SopStep, self.with_context(sop_return_codes_pending=pending)).create(vals_list)
+        steps = steps.with_env(self.env)
+        if pending:
+            for step, code in zip(steps, return_codes, strict=True):
+                if code and not step.return_step_id:
+                    step.return_step_id = step._return_step_from_code(code)
+            steps._check_decision()
+        return steps
+
+    def write(self, vals):
+        # the pending return steps are the create's own business, never a caller's context
+        if self.env.context.get("sop_return_codes_pending"):
+            self = self.with_context(sop_return_codes_pending=False)  # noqa: PLW0642
+        return super().write(vals)
 
     @api.depends("duration_qty", "duration_unit")
     def _compute_duration_display(self):
@@ -99,12 +207,16 @@ class SopStep(models.Model):
     def _check_decision(self):
         # while the workflow copies a revision or an import, the return steps are set last
         copying = in_workflow(self.env) and self.env.context.get("sop_copying_revision")
+        # rows typed with their return step number: checked once the batch is created (see create)
+        copying = copying or self.env.context.get("sop_return_codes_pending")
         for step in self:
             if step.kind == "decision" and not step.return_step_id and not copying:
                 raise ValidationError(
                     self.env._(
-                        "Step %(code)s is a decision: name the step it returns to when the answer is 'no'.",
+                        "Step %(code)s is a decision: name the step it returns to when the answer is 'no' "
+                        "(column 'Return to Step No.', e.g. %(example)s).",
                         code=step.code,
+                        example=step.section_id.step_ids[:1].code or "A.1",
                     )
                 )
             if step.return_step_id and step.kind != "decision":

@@ -48,6 +48,8 @@ class MonitoringCase(TestSopCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the city monitors its SOPs with the application since 2025
+        cls.env.company.sop_monitoring_start_date = D(2025, 1, 1)
         cls.procedure = cls._create_procedure("Pengelolaan Arsip Uji")
         cls._write_locked(
             cls.procedure, {"state": "effective", "date_effective": D(2026, 1, 15), "number": "065/SOP/UJI/01"}

@@ -4,6 +4,7 @@ from lxml import etree
 
 from odoo import Command
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import Form
 from odoo.tests import HttpCase
 from odoo.tests import new_test_user
@@ -64,7 +65,10 @@ class TestStartPages(TestSopCommon):
         preview = skj.flowchart_preview
         chart = skj._get_report_document()["chart"]
         self.assertEqual(str(preview).count("<svg"), len(chart.pages))
-        self.assertIn(chart.pages[0].svg(), str(preview), "the same drawing as the PDF")
+        self.assertIn(chart.pages[0].svg(numbered=True), str(preview), "the same drawing as the PDF")
+        # with the step numbers in the symbols: the preview has no table to read them from
+        self.assertIn('<text class="code"', str(preview))
+        self.assertIn(">A.1</text>", str(preview))
         self.assertIn(skj.section_ids.sorted("sequence")[0].name, str(preview))
         # recomputed from the steps while editing
         draft = self._create_procedure()
@@ -74,6 +78,8 @@ class TestStartPages(TestSopCommon):
         self.assertNotIn("<svg", str(empty.flowchart_preview))
 
     def test_step_editor_on_a_new_sop(self):
+        """A new SOP is written in one pass: sections, steps and a decision with its return step
+        before the first save, as the form sends them."""
         view = self.env.ref("sop_organisasi.sop_procedure_view_form")
         Procedure = self.Procedure.with_user(self.sop_user)
         form = Form(Procedure, view=view)
@@ -83,38 +89,62 @@ class TestStartPages(TestSopCommon):
         with form.section_ids.new() as section:
             section.code = "A"
             section.name = "PERSIAPAN"
-        # unsaved: the steps table is replaced by 'Save and Add Steps'
-        self.assertTrue(form._get_modifier("step_ids", "invisible"))
+        self.assertFalse(form._get_modifier("step_ids", "invisible"), "steps are entered before saving")
+        rows = [
+            ("Menyiapkan bahan", "start", False),
+            ("Menyusun konsep", "process", False),
+            ("Memeriksa konsep", "decision", "a.2"),
+            ("Mengirim surat", "end", False),
+        ]
+        for name, kind, return_code in rows:
+            with form.step_ids.new() as line:
+                line.section_label = "A"
+                line.name = name
+                line.role_id = self.role_staff
+                line.kind = kind
+                if kind == "decision":
+                    self.assertTrue(line._get_modifier("return_step_code", "required"))
+                    line.return_step_code = return_code
+                else:
+                    self.assertTrue(line._get_modifier("return_step_code", "invisible"))
         procedure = form.save()
-        self.assertFalse(form._get_modifier("step_ids", "invisible"))
-        self.assertTrue(procedure.action_edit_steps())
-        # the dropdowns of the steps table list the saved SOP's sections and steps
+        steps = procedure._get_ordered_steps()
+        self.assertEqual(steps.mapped("code"), ["A.1", "A.2", "A.3", "A.4"], "no step lost")
+        decision = steps.filtered(lambda s: s.kind == "decision")
+        self.assertEqual(decision.return_step_id.code, "A.2")
+        self.assertEqual(decision.return_step_code, "A.2")
+        # a wrong number names the row and the column
+        with self.assertRaisesRegex(ValidationError, "Step A.3: there is no step A.9 to return to.*Return to Step No"):
+            with Form(procedure, view=view) as edit, edit.step_ids.edit(2) as line:
+                line.return_step_code = "A.9"
+        # a decision without a return step says which column to fill
+        with self.assertRaisesRegex(ValidationError, "Return to Step No"):
+            self.env["sop.step"].with_user(self.sop_user).create(
+                {
+                    "procedure_id": procedure.id,
+                    "section_label": "A",
+                    "name": "Putus",
+                    "role_id": self.role_staff.id,
+                    "kind": "decision",
+                }
+            )
+        # a section the table does not have is named
+        with self.assertRaisesRegex(ValidationError, "Section 'C' of a step is not in the Sections table"):
+            with Form(procedure, view=view) as edit, edit.step_ids.new() as line:
+                line.section_label = "C"
+                line.name = "Lain"
+                line.role_id = self.role_staff
+        # the acting roles of a section are computed: shown read-only
         arch = etree.fromstring(Procedure.get_views([(view.id, "form")])["views"]["form"]["arch"])
-        step_list = arch.xpath("//field[@name='step_ids']/list")[0]
-        section_field = step_list.xpath("field[@name='section_id']")[0]
-        domain = safe_eval(section_field.get("domain"), {"parent": procedure, "id": False})
-        self.assertEqual(self.env["sop.section"].with_user(self.sop_user).search(domain), procedure.section_ids)
-        context = safe_eval(section_field.get("context"), {"parent": procedure})
-        new_section_id, _name = (
-            self.env["sop.section"].with_user(self.sop_user).with_context(**context).name_create("B. Pelaksanaan")
-        )
-        new_section = self.env["sop.section"].browse(new_section_id)
-        self.assertEqual(
-            (new_section.procedure_id, new_section.code, new_section.name), (procedure, "B", "Pelaksanaan")
-        )
-        with form.step_ids.new() as line:
-            line.section_id = procedure.section_ids.filtered(lambda s: s.code == "A")
-            line.name = "Menyiapkan bahan"
-            line.role_id = self.role_staff
-            line.kind = "start"
-        form.save()
-        step = procedure.step_ids
-        self.assertEqual(step.code, "A.1")
-        return_field = step_list.xpath("field[@name='return_step_id']")[0]
-        domain = safe_eval(return_field.get("domain"), {"parent": procedure, "id": False})
-        self.assertEqual(self.env["sop.step"].with_user(self.sop_user).search(domain), step)
-        # the activity column is wide
-        self.assertEqual(step_list.xpath("field[@name='name']")[0].get("width"), "360px")
+        roles = arch.xpath("//field[@name='section_ids']/list/field[@name='role_ids']")[0]
+        self.assertEqual(roles.get("readonly"), "1")
+        # the step's Section column is typed, not picked: nothing is created outside the form's save
+        self.assertFalse(arch.xpath("//field[@name='step_ids']/list/field[@name='section_id']"))
+        # the label the user sees finds the section
+        Section = self.env["sop.section"].with_user(self.sop_user)
+        for label in ("A", "A.", "a. pers", "PERSIAPAN"):
+            found = Section.name_search(label, [("procedure_id", "=", procedure.id)])
+            self.assertEqual([name for _id, name in found], ["A. PERSIAPAN"], label)
 
 
 @tagged("post_install", "-at_install")
@@ -191,7 +221,8 @@ class TestStartPageActivities(SopCaseRunCase):
         data = self.env["sop.dashboard"].with_user(self.sop_user).get_dashboard_data()
         sections = {section["key"]: section for section in data["sections"]}
         self.assertEqual(
-            [s["key"] for s in data["sections"]][:4], ["counters", "late_steps", "steps_by_step", "monitoring_due"]
+            [s["key"] for s in data["sections"]][:5],
+            ["my_desk", "counters", "late_steps", "steps_by_step", "monitoring_due"],
         )
         late_rows = sections["late_steps"]["rows"]
         self.assertEqual([row["action"]["res_id"] for row in late_rows], step.ids)

@@ -49,3 +49,13 @@ def format_duration(qty, unit):
         return ""
     number = f"{qty:g}".replace(".", ",")
     return f"{number} {UNITS[unit][0]}"
+
+
+def format_hours(hours):
+    """Return working time in words: ``"7,5 jam"``, ``"45 menit"`` (``""`` for none)."""
+    if not hours or hours <= 0:
+        return ""
+    if hours < 1:
+        return f"{max(round(hours * 60), 1)} {UNITS['minute'][0]}"
+    number = f"{round(hours, 1):g}".replace(".", ",")
+    return f"{number} {UNITS['hour'][0]}"

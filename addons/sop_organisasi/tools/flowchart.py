@@ -69,6 +69,7 @@ class Box:
     y: float
     w: float
     h: float
+    code: str = ""
 
     @property
     def cx(self):
@@ -173,9 +174,17 @@ class FlowPage:
                 ),
             )
 
-    def svg(self):
-        """The whole page drawing (for previews and tests)."""
+    def svg(self, numbered=False):
+        """The whole page drawing (for previews and tests); ``numbered`` writes each step's number in
+        its symbol (the on-screen preview has no table beside it to read the numbers from)."""
         body = "".join(markup for _bbox, markup in self._elements())
+        if numbered:
+            body += "".join(
+                f'<text class="code" x="{_f(box.cx)}" y="{_f(box.cy + FONT / 3)}" text-anchor="middle" '
+                f'stroke="none" fill="#000">{escape(box.code)}</text>'
+                for _index, box in sorted(self.symbols.items())
+                if box.code
+            )
         return _svg_wrap(0, 0, self.width, self.height, body)
 
     def cell_svg(self, row_index, column):
@@ -385,7 +394,7 @@ def _build_pages(steps, sections, groups, base, page_of):
             width, sym_h = symbol_size(step.kind, page.column_width)
             cx = (step.column + 0.5) * page.column_width
             page.symbols[index] = Box(
-                step.kind, step.column, cx - width / 2, y + top + (base[index] - sym_h) / 2, width, sym_h
+                step.kind, step.column, cx - width / 2, y + top + (base[index] - sym_h) / 2, width, sym_h, step.code
             )
             y += row.height
         pages.append(page)

@@ -1,6 +1,7 @@
 from odoo import fields
 from odoo import models
 from odoo.tools import format_date
+from odoo.tools import formatLang
 
 
 class SopDashboard(models.AbstractModel):
@@ -29,7 +30,7 @@ class SopDashboard(models.AbstractModel):
                     line.unit_id.name,
                     f"{line.response_count} / {line.sample_min}",
                     line.progress,
-                    f"{line.ikm:.2f}" if line.response_count else "-",
+                    formatLang(self.env, line.ikm, digits=2) if line.response_count else "-",
                     line.category_label or "",
                 ],
                 "level": "" if line.response_count >= line.sample_min else "warning",

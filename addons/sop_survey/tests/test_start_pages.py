@@ -93,6 +93,13 @@ class TestDashboardSurveySections(SkmCase):
         self.assertEqual(row["level"], "warning", "below the minimum sample")
         self.assertEqual(row["action"]["res_id"], self.population.id)
         self.assertIn("sinovik_stages", sections)
+        # numbers follow the reader's language: "100,00", not "100.00"
+        self.env["res.lang"]._activate_lang("id_ID")
+        self.sop_user.lang = "id_ID"
+        data = self.env["sop.dashboard"].with_user(self.sop_user).with_context(lang="id_ID").get_dashboard_data()
+        ikm = next(section for section in data["sections"] if section["key"] == "skm_ikm")
+        row = next(r for r in ikm["rows"] if r["key"] == self.population.id)
+        self.assertEqual(row["cells"][3], "100,00")
 
 
 @tagged("post_install", "-at_install")
