@@ -16,7 +16,7 @@ def _columns(cr, table):
     return [name for (name,) in cr.fetchall()]
 
 
-def clone_rows(cr, table, *, copies=None, where="true", params=(), parent=None, remap=None):
+def clone_rows(cr, table, *, copies=None, where="true", params=(), parent=None, remap=None, overrides=None):
     """Insert copies of the rows of ``table`` matching ``where``; return the name of their map.
 
     The map is a temporary table (old_id, g, new_id): ``g`` numbers the copy.
@@ -24,7 +24,10 @@ def clone_rows(cr, table, *, copies=None, where="true", params=(), parent=None, 
     :param parent: ``(column, map)``: copy the rows whose ``column`` is in ``map`` once per copy
         of their parent, pointing to the parent's copy
     :param remap: {column: map} further columns pointing to rows copied in the same copy ``g``
+    :param overrides: {column: SQL expression} over the original row ``t`` and its copy ``m``
+        (e.g. a unique token: ``"md5(t.access_token || m.new_id)"``)
     """
+    overrides = overrides or {}
     remap = dict(remap or {})
     map_name = f"clone_map_{table}"
     cr.execute(f"DROP TABLE IF EXISTS {map_name}")
@@ -44,7 +47,9 @@ def clone_rows(cr, table, *, copies=None, where="true", params=(), parent=None, 
     )
     columns = _columns(cr, table)
     values = [
-        f"COALESCE((SELECT r.new_id FROM {remap[column]} r WHERE r.old_id = t.{column} AND r.g = m.g), t.{column})"
+        overrides[column]
+        if column in overrides
+        else f"COALESCE((SELECT r.new_id FROM {remap[column]} r WHERE r.old_id = t.{column} AND r.g = m.g), t.{column})"
         if column in remap
         else f"t.{column}"
         for column in columns
