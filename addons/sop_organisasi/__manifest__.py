@@ -12,6 +12,7 @@
         "security/sop_security.xml",
         "security/ir.model.access.csv",
         "security/sop_case_security.xml",
+        "data/res_users_data.xml",
         "data/ir_sequence_data.xml",
         "data/res_company_data.xml",
         "data/hr_department_data.xml",
@@ -53,6 +54,7 @@
     "assets": {
         "web.assets_backend": [
             "sop_organisasi/static/src/dashboard/**/*",
+            "sop_organisasi/static/src/setup_checklist/**/*",
         ],
         "web.assets_tests": [
             "sop_organisasi/static/src/tours/**/*",

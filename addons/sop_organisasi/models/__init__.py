@@ -1,14 +1,18 @@
 # isort: off
 from . import sop_signatory_mixin  # before the models that inherit it
 from . import sop_workflow_state_mixin
+from . import tier_validation  # before the models that inherit tier.validation
 
 # isort: on
 from . import hr_department
 from . import ir_actions_report
 from . import ir_attachment
+from . import ir_http
+from . import ir_module_module
 from . import mail_activity
 from . import mail_thread
 from . import res_company
+from . import res_groups
 from . import res_users
 from . import resource_calendar
 from . import sop_approval_activity_mixin

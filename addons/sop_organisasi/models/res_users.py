@@ -1,3 +1,4 @@
+from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -8,6 +9,7 @@ from ..tools.tracking import many2many_before
 from ..tools.tracking import post_many2many_changes
 
 HOME_ACTION_XMLID = "sop_organisasi.res_users_action_sop_home"
+GIVEN_AFTER_CREATE = ("sop_role_ids", "sop_liaison_opd_ids")
 
 
 class ResUsers(models.Model):
@@ -24,6 +26,87 @@ class ResUsers(models.Model):
         help="Organisational units whose SOPs this user maintains "
         "(sub-units included). SOP users may only edit SOPs of these units.",
     )
+
+    sop_role_ids = fields.Many2many(
+        "sop.role",
+        compute="_compute_sop_role_ids",
+        inverse="_inverse_sop_role_ids",
+        string="Executor Roles",
+        domain=[("resolution_type", "!=", "opd")],
+        help="The executor roles this user holds: he acts in their steps of every SOP case. Giving a role "
+        "sets what the role looks for (the job position of his employee, created if needed, his department, "
+        "the role's employees or its group) and at least the OPD User rights.",
+    )
+    sop_liaison_opd_ids = fields.Many2many(
+        "hr.department",
+        compute="_compute_sop_liaison_opd_ids",
+        inverse="_inverse_sop_liaison_opd_ids",
+        string="Liaison of OPDs",
+        domain=[("is_opd", "=", True)],
+        help="The OPDs this user acts for (the 'OPD' executor role, SINOVIK proposals, SKM reports).",
+    )
+
+    def _compute_sop_role_ids(self):
+        roles = self.env["sop.role"].sudo().search([("resolution_type", "!=", "opd")])
+        holders = {role: role._resolve_users() for role in roles}
+        for user in self:
+            user.sop_role_ids = roles.filtered(lambda role, user=user: user._origin in holders[role])
+
+    def _inverse_sop_role_ids(self):
+        for user in self:
+            current = user.sudo()._sop_held_roles()
+            wanted = user.sop_role_ids
+            for role in (wanted - current).with_env(self.env):
+                role._give_to(user)
+            for role in (current - wanted).with_env(self.env):
+                role._take_from(user)
+
+    def _sop_held_roles(self):
+        """The roles the user holds in the database (not the value being written)."""
+        self.ensure_one()
+        roles = self.env["sop.role"].sudo().search([("resolution_type", "!=", "opd")])
+        return roles.filtered(lambda role: self in role._resolve_users())
+
+    def _compute_sop_liaison_opd_ids(self):
+        opds = self.env["hr.department"].sudo().search([("liaison_user_ids", "in", self._origin.ids)])
+        for user in self:
+            user.sop_liaison_opd_ids = opds.filtered(lambda opd, user=user: user._origin in opd.liaison_user_ids)
+
+    def _inverse_sop_liaison_opd_ids(self):
+        """Written on the OPDs as the current user: the OPD's guard decides who names liaisons."""
+        Department = self.env["hr.department"]
+        for user in self:
+            current = Department.sudo().search([("liaison_user_ids", "in", user.ids)])
+            wanted = user.sop_liaison_opd_ids
+            Department.browse((wanted - current).ids).write({"liaison_user_ids": [Command.link(user.id)]})
+            Department.browse((current - wanted).ids).write({"liaison_user_ids": [Command.unlink(user.id)]})
+            if wanted - current:
+                user._sop_grant_opd_user()
+
+    def _sop_employee(self):
+        """The employees of these users in the current company, created for those who have none."""
+        Employee = self.env["hr.employee"].sudo()
+        employees = Employee.search([("user_id", "in", self.ids), ("company_id", "in", self.env.companies.ids)])
+        missing = self - employees.user_id
+        if missing:
+            employees |= Employee.create(
+                [
+                    dict(
+                        name=user.partner_id.name or user.login,
+                        company_id=self.env.company.id,
+                        **Employee._sync_user(user),
+                    )
+                    for user in missing
+                ]
+            )
+        return employees
+
+    def _sop_grant_opd_user(self):
+        """Internal users acting in SOP cases get at least the OPD User rights."""
+        opd_user = self.env.ref("sop_organisasi.group_sop_opd_user")
+        without = self.filtered(lambda user: not user.share and opd_user not in user.groups_id)
+        if without:
+            without.sudo().write({"groups_id": [Command.link(opd_user.id)]})
 
     @api.model
     def _default_groups(self):
@@ -85,7 +168,12 @@ class ResUsers(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # roles and OPDs are given once the user exists (his name, partner and groups are set)
+        given = [{name: vals.pop(name) for name in GIVEN_AFTER_CREATE if name in vals} for vals in vals_list]
         users = super().create(vals_list)
+        for user, vals in zip(users, given, strict=True):
+            if vals:
+                user.write(vals)
         users._sop_set_home_action()
         return users
 

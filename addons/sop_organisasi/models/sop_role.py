@@ -1,9 +1,14 @@
+from odoo import Command
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
 
 from ..tools.tracking import many2many_before
 from ..tools.tracking import post_many2many_changes
+
+MANAGER = "sop_organisasi.group_sop_manager"
 
 
 class SopRole(models.Model):
@@ -50,8 +55,11 @@ class SopRole(models.Model):
     user_ids = fields.Many2many(
         "res.users",
         compute="_compute_user_ids",
-        string="Resolved Users",
-        help="Users this role resolves to today (for the OPD role: none until a case names its OPD).",
+        inverse="_inverse_user_ids",
+        string="Holders",
+        help="Users who hold this role today. Adding or removing a user here changes what the role finds: "
+        "his employee's job position (job roles), department (department roles), the employees listed or "
+        "the group's members. The OPD role is held by the liaison users of each OPD.",
     )
     step_count = fields.Integer(compute="_compute_step_count", string="Steps")
     staffing_warning = fields.Char(
@@ -93,6 +101,141 @@ class SopRole(models.Model):
         for role in self:
             role.user_ids = role._resolve_users()
 
+    def _inverse_user_ids(self):
+        for role in self:
+            current = role.sudo()._resolve_users()
+            wanted = role.user_ids
+            if wanted == current:
+                continue
+            role._check_holders_editable()
+            role._take_from(current - wanted)
+            role._give_to(wanted - current)
+
+    # ------------------------------------------------------------------ holders
+    def _check_holders_editable(self):
+        """Holding a role confers rights (its steps of every case): the SOP Administrator gives it."""
+        if not (self.env.su or self.env.user.has_group(MANAGER)):
+            raise AccessError(self.env._("Only the SOP Administrator gives executor roles."))
+        for role in self:
+            if role.resolution_type == "opd":
+                raise UserError(
+                    self.env._(
+                        "The role '%(role)s' is held by the liaison users of each OPD: name them on the OPD "
+                        "(SOP › Configuration › Units and OPDs) or on the user form (tab SOP).",
+                        role=role.name,
+                    )
+                )
+
+    def _give_to(self, users):
+        """Make ``users`` hold this role the way the role finds people (job position, department,
+        employee list, group), creating their employee when they have none."""
+        self.ensure_one()
+        users = users - self.sudo()._resolve_users()
+        if not users:
+            return
+        self._check_holders_editable()
+        before = self.sudo()._resolve_users()
+        portal = users.filtered("share")
+        if portal:
+            raise UserError(
+                self.env._(
+                    "%(users)s: only internal users can hold an executor role.",
+                    users=", ".join(portal.mapped("name")),
+                )
+            )
+        role = self.sudo()
+        if role.resolution_type == "group":
+            role.group_id.write({"users": [Command.link(user.id) for user in users]})
+        else:
+            employees = users._sop_employee()
+            if role.resolution_type == "job":
+                role._give_job(employees)
+            elif role.resolution_type == "department":
+                employees.write({"department_id": role.department_id.id})
+            elif role.resolution_type == "employee":
+                role.write({"employee_ids": [Command.link(employee.id) for employee in employees]})
+        users._sop_grant_opd_user()
+        self._post_holders(before)
+        missing = users - role._resolve_users()
+        if missing:
+            raise UserError(
+                self.env._(
+                    "%(users)s could not be given the role '%(role)s' (inactive employee or another company?).",
+                    users=", ".join(missing.mapped("name")),
+                    role=role.name,
+                )
+            )
+
+    def _post_holders(self, before):
+        """The chatter of the role says who was given it and from whom it was taken."""
+        self.invalidate_recordset(["user_ids"])
+        post_many2many_changes(self.sudo(), {self.id: {"user_ids": before}})
+
+    def _give_job(self, employees):
+        """A person has one job position: giving a job role takes the role his position gave him."""
+        self.ensure_one()
+        job = self.job_ids[:1]
+        if not job:
+            raise UserError(self.env._("Give the role '%(role)s' a job position first.", role=self.name))
+        other_roles = self.search([("id", "!=", self.id), ("resolution_type", "=", "job")])
+        for employee in employees:
+            held = other_roles.filtered(lambda role, job=employee.job_id: job and job in role.job_ids)
+            if employee.job_id and employee.job_id not in self.job_ids and held:
+                raise UserError(
+                    self.env._(
+                        "%(user)s holds the role %(roles)s through his job position '%(job)s', and a person has "
+                        "one job position: take that role from him first.",
+                        user=employee.name,
+                        roles=", ".join(held.mapped("name")),
+                        job=employee.job_id.name,
+                    )
+                )
+            vals = {"job_id": job.id}
+            if self.department_id and not employee.department_id.filtered_domain(
+                [("id", "child_of", self.department_id.id)]
+            ):
+                vals["department_id"] = self.department_id.id
+            employee.write(vals)
+
+    def _take_from(self, users):
+        """The reverse of :meth:`_give_to` for the users who hold this role today."""
+        self.ensure_one()
+        users = users & self.sudo()._resolve_users()
+        if not users:
+            return
+        self._check_holders_editable()
+        role = self.sudo()
+        before = role._resolve_users()
+        employees = role.env["hr.employee"].search([("user_id", "in", users.ids)])
+        if role.resolution_type == "group":
+            role.group_id.write({"users": [Command.unlink(user.id) for user in users]})
+        elif role.resolution_type == "job":
+            employees.filtered(lambda employee: employee.job_id in role.job_ids).write({"job_id": False})
+        elif role.resolution_type == "department":
+            heads = users & role.department_id.manager_id.user_id
+            if heads:
+                raise UserError(
+                    self.env._(
+                        "%(users)s heads %(department)s: change the head on the unit itself.",
+                        users=", ".join(heads.mapped("name")),
+                        department=role.department_id.name,
+                    )
+                )
+            members = employees.filtered_domain([("department_id", "child_of", role.department_id.id)])
+            members.write({"department_id": False})
+        elif role.resolution_type == "employee":
+            role.write({"employee_ids": [Command.unlink(employee.id) for employee in employees]})
+        self._post_holders(before)
+        kept = users & role._resolve_users()
+        if kept:
+            raise UserError(
+                self.env._(
+                    "%(users)s still hold the role '%(role)s' in another way (e.g. through an implied group).",
+                    users=", ".join(kept.mapped("name")),
+                    role=role.name,
+                )
+            )
+
     @api.depends("resolution_type", "user_ids")
     def _compute_staffing_warning(self):
         opds = self.env["hr.department"]
@@ -116,7 +259,8 @@ class SopRole(models.Model):
             return False
         return self.env._(
             "Nobody holds this role today: the case steps of this role go to the case responsible "
-            "until someone is given it."
+            "until someone is given it. Add him under Holders below, or give the role on his user form "
+            "(Settings › Users, tab SOP)."
         )
 
     def _get_unstaffed(self):

@@ -46,6 +46,36 @@ class SopSetupItem(models.Model):
         return self.env[action.type].browse(action.id)._get_action_dict()
 
     # ------------------------------------------------------------------ checks
+    def _setup_check_users(self):
+        """Somebody besides the administrator works in the product, with the rights of his SOP role."""
+        sop_groups = self.env.ref("sop_organisasi.group_sop_opd_user").sudo()
+        users = sop_groups.users.filtered(lambda user: user.active and not user.share and not user._is_superuser())
+        users -= self.env.ref("base.user_admin")
+        if not users:
+            return False, self.env._("Only the administrator uses the product: create the users with their SOP role.")
+        roles = self.env["sop.role"].sudo().search([("resolution_type", "!=", "opd")])
+        holders = self.env["res.users"].union(*(role._resolve_users() for role in roles))
+        return True, self.env._(
+            "%(count)s users with SOP rights, %(holders)s of them holding an executor role.",
+            count=len(users),
+            holders=len(users & holders),
+        )
+
+    def _setup_check_tiers(self):
+        """The SOP approval tiers exist and each finds a reviewer."""
+        definitions = self.env["tier.definition"].sudo().search([("model", "=", "sop.procedure")])
+        if not definitions:
+            return False, self.env._("No approval tier for SOPs.")
+        nobody = definitions.filtered(
+            lambda tier: (
+                (tier.review_type == "individual" and not tier.reviewer_id.active)
+                or (tier.review_type == "group" and not tier.reviewer_group_id.users.filtered("active"))
+            )
+        )
+        if nobody:
+            return False, self.env._("Nobody reviews these tiers: %(names)s", names=", ".join(nobody.mapped("name")))
+        return True, self.env._("%(count)s approval tiers for SOPs, each with a reviewer.", count=len(definitions))
+
     def _setup_check_opds(self):
         opds = self.env["hr.department"].sudo().search([("is_opd", "=", True)])
         if not opds:

@@ -28,7 +28,10 @@ class SopSkmPeriod(models.Model):
         required=True,
         default="semester",
     )
-    number = fields.Integer(default=1, help="Semester (1-2) or quarter (1-4) of the year.")
+    number = fields.Integer(
+        default=lambda self: self._default_number(),
+        help="Semester (1-2) or quarter (1-4) of the year.",
+    )
     date_start = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True, precompute=True)
     date_end = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True, precompute=True)
     state = fields.Selection(
@@ -49,6 +52,18 @@ class SopSkmPeriod(models.Model):
     _sql_constraints = [
         ("dates_check", "CHECK(date_start <= date_end)", "The period cannot end before it starts."),
     ]
+
+    @api.model
+    def _default_number(self, period_type=None):
+        """The period running today (a new period is the current one, not one that has ended)."""
+        months = PERIOD_MONTHS.get(period_type or self.env.context.get("default_period_type") or "semester", 12)
+        return (fields.Date.context_today(self).month - 1) // months + 1
+
+    @api.onchange("period_type")
+    def _onchange_period_type_number(self):
+        """Switching between semester, quarter and year proposes the one running today in that year."""
+        if self.period_type and self.year == fields.Date.context_today(self).year:
+            self.number = self._default_number(self.period_type)
 
     @api.depends("year", "period_type", "number")
     def _compute_name(self):

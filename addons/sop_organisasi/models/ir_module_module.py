@@ -1,0 +1,43 @@
+from odoo import models
+from odoo.tools.misc import file_path
+from odoo.tools.translate import TranslationImporter
+
+# addons whose i18n_extra translates Odoo and OCA texts (see i18n_extra/id.po)
+EXTRA_ADDONS = ("sop_organisasi", "sop_survey")
+
+
+class IrModuleModule(models.Model):
+    """The translations of Odoo and OCA texts shipped in ``i18n_extra`` win over the modules' own.
+
+    Odoo loads ``i18n_extra`` with the module's translations but keeps an existing translation, so a
+    wrong or English one of another module (auth_signup's "Never Connected" as "Pernah terhubung",
+    a term of a generated view) would stay: they are loaded again, overwriting.
+    """
+
+    _inherit = "ir.module.module"
+
+    def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
+        result = super()._load_module_terms(modules, langs, overwrite=overwrite, imported_module=imported_module)
+        if not imported_module:
+            self._sop_load_extra_translations([addon for addon in EXTRA_ADDONS if addon in modules], langs)
+        return result
+
+    def _sop_load_extra_translations(self, addons, langs):
+        """Load the ``i18n_extra`` files of ``addons`` in ``langs``, overwriting."""
+        if not addons:
+            return
+        importer = TranslationImporter(self.env.cr, verbose=False)
+        loaded = False
+        for addon in addons:
+            for lang in langs:
+                if lang == "en_US":
+                    continue
+                for name in dict.fromkeys((lang.split("_")[0], lang)):
+                    try:
+                        path = file_path(f"{addon}/i18n_extra/{name}.po")
+                    except FileNotFoundError:
+                        continue
+                    importer.load_file(path, lang)
+                    loaded = True
+        if loaded:
+            importer.save(overwrite=True, force_overwrite=True)
