@@ -21,7 +21,7 @@
 
 Run with the project's virtualenv from the repository root:
     /opt/sop-odoo/venv/bin/python tests/bench/bench_skm.py [--db NAME] [--responses N] [--http-only]
-        [--submissions N] [--clients N] [--workers N] [--check-submissions N] [--check-clients N]
+        [--ikm-only] [--submissions N] [--clients N] [--workers N] [--check-submissions N] [--check-clients N]
 """
 
 import argparse
@@ -438,6 +438,7 @@ def main():
     parser.add_argument("--check-clients", type=int, default=50)
     parser.add_argument("--skip-baseline", action="store_true")
     parser.add_argument("--http-only", action="store_true", help="skip the IKM timings")
+    parser.add_argument("--ikm-only", action="store_true", help="skip the HTTP load")
     args = parser.parse_args()
 
     ensure_database(args.db)
@@ -466,6 +467,8 @@ def main():
         KIOSK_COOKIES[unit._skm_kiosk_cookie_name()] = unit.kiosk_token
         path = f"/skm/{unit.access_token}/kiosk"
         cr.commit()
+    if args.ikm_only:
+        return
 
     def count_answers():
         with registry.cursor() as cr:
