@@ -59,11 +59,16 @@ class SopSkmPeriod(models.Model):
         months = PERIOD_MONTHS.get(period_type or self.env.context.get("default_period_type") or "semester", 12)
         return (fields.Date.context_today(self).month - 1) // months + 1
 
-    @api.onchange("period_type")
+    @api.onchange("period_type", "year")
     def _onchange_period_type_number(self):
-        """Switching between semester, quarter and year proposes the one running today in that year."""
-        if self.period_type and self.year == fields.Date.context_today(self).year:
+        """The period proposed is the one running today, or the first one of a coming year."""
+        if not self.period_type or not self.year:
+            return
+        this_year = fields.Date.context_today(self).year
+        if self.year == this_year:
             self.number = self._default_number(self.period_type)
+        elif self.year > this_year:
+            self.number = 1
 
     @api.depends("year", "period_type", "number")
     def _compute_name(self):

@@ -35,6 +35,10 @@ class TestSurveyAdminDayOne(TransactionCase):
         form.period_type = "quarter"
         self.assertLessEqual(form.date_start, today)
         self.assertGreaterEqual(form.date_end, today)
+        # a coming year starts with its first period
+        form.year = today.year + 1
+        self.assertEqual(form.number, 1)
+        self.assertEqual(form.date_start, date(today.year + 1, 1, 1))
 
     def test_questionnaire_is_created_after_a_question(self):
         action = self.env.ref("sop_survey.survey_survey_action_skm")
