@@ -2,7 +2,7 @@
     "name": "SOP Administrasi Pemerintahan",
     "summary": "Library of government SOPs (SOP AP, Permenpan RB 35/2012) "
     "with versions, tier approval and executor roles",
-    "version": "18.0.2.0.0",
+    "version": "18.0.2.1.0",
     "category": "Productivity/SOP",
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",

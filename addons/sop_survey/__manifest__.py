@@ -2,7 +2,7 @@
     "name": "SOP Surveys (SKM and SINOVIK)",
     "summary": "Public satisfaction surveys (SKM, Permenpan RB 14/2017) and the SINOVIK "
     "innovation competition on top of the SOP library",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Productivity/SOP",
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",
@@ -31,7 +31,10 @@
     ],
     "assets": {
         "web.assets_tests": ["sop_survey/static/src/tours/**/*"],
-        "web.assets_frontend": ["sop_survey/static/src/js/sinovik_portal.js"],
+        "web.assets_frontend": [
+            "sop_survey/static/src/js/sinovik_portal.js",
+            "sop_survey/static/src/js/skm_public_form.js",
+        ],
     },
     "installable": True,
 }

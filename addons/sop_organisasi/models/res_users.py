@@ -1,3 +1,5 @@
+import logging
+
 from odoo import Command
 from odoo import api
 from odoo import fields
@@ -10,6 +12,8 @@ from ..tools.tracking import post_many2many_changes
 
 HOME_ACTION_XMLID = "sop_organisasi.res_users_action_sop_home"
 GIVEN_AFTER_CREATE = ("sop_role_ids", "sop_liaison_opd_ids")
+
+_logger = logging.getLogger(__name__)
 
 
 class ResUsers(models.Model):
@@ -114,6 +118,17 @@ class ResUsers(models.Model):
         if self.env.context.get("sop_liaison_user"):
             return self.env.ref("base.group_user") | self.env.ref("sop_organisasi.group_sop_opd_user")
         return super()._default_groups()
+
+    @api.model
+    def _sop_template_drop_groups(self, xmlids):
+        """Take the groups ``xmlids`` off the template of new users (upgrades: the template is noupdate)."""
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        groups = self.env["res.groups"].browse(
+            group.id for group in (self.env.ref(xmlid, raise_if_not_found=False) for xmlid in xmlids) if group
+        )
+        if template and groups & template.groups_id:
+            _logger.info("groups taken off the template of new users: %s", ", ".join(groups.mapped("full_name")))
+            template.sudo().write({"groups_id": [Command.unlink(group.id) for group in groups]})
 
     @api.model
     def default_get(self, fields_list):
