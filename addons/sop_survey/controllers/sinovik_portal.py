@@ -3,6 +3,7 @@ import base64
 from odoo import fields
 from odoo import http
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.sop_organisasi.tools.number_format import format_number
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -48,7 +49,17 @@ class SinovikPortal(CustomerPortal):
                 if request.env.user.has_group("sop_survey.group_sinovik_juror")
                 else 0
             )
+        if not counters:
+            # the page itself (not the counters' call): a liaison always sees his tile, also before his
+            # first proposal (a tile with a count of 0 is hidden), a juror his before his first assignment
+            values["sinovik_liaison"] = bool(self._user_opds())
+            values["sinovik_juror"] = request.env.user.has_group("sop_survey.group_sinovik_juror")
         return values
+
+    @staticmethod
+    def _fmt_number(value):
+        """Scores and weights in the reader's locale ("91,67" in Indonesian)."""
+        return format_number(value, request.env.lang)
 
     @staticmethod
     def _user_opds():
@@ -270,7 +281,7 @@ class SinovikPortal(CustomerPortal):
         if request.env.user.has_group("sop_survey.group_sinovik_juror"):
             assignments = assignments.search([("juror_id", "=", request.env.user.id)])
         values = self._prepare_portal_layout_values()
-        values.update({"page_name": "sinovik_jury", "assignments": assignments})
+        values.update({"page_name": "sinovik_jury", "assignments": assignments, "fmt_number": self._fmt_number})
         return request.render("sop_survey.portal_my_sinovik_jury", values)
 
     @http.route(
@@ -288,8 +299,9 @@ class SinovikPortal(CustomerPortal):
             return request.redirect("/my")
         error = message = None
         status = 200
-        if request.httprequest.method == "POST" and assignment.state != "todo":
-            error, status = request.env._("These scores are already submitted: they are locked."), 409
+        lock_reason = assignment._scoring_lock_reason()
+        if request.httprequest.method == "POST" and lock_reason:
+            error, status = lock_reason, 409
         elif request.httprequest.method == "POST":
             try:
                 check_form_text()
@@ -308,11 +320,14 @@ class SinovikPortal(CustomerPortal):
         values.update(
             {
                 "page_name": "sinovik_scoring",
+                "fmt_number": self._fmt_number,
                 "assignment": assignment,
                 "proposal": assignment.proposal_id,
                 "opd_name": assignment.proposal_id.sudo().opd_id.name,
                 "error": error,
                 "message": message,
+                # after a submission the page says so (message); the reason shows when nothing was sent
+                "lock_reason": assignment._scoring_lock_reason() if not (error or message) else "",
             }
         )
         return request.render("sop_survey.portal_sinovik_scoring", values, status=status)

@@ -38,6 +38,10 @@ class SkmRejected(Exception):
         self.form = form  # form values to show again with the answers typed in (``_form_values``)
 
 
+class SkmDuplicate(Exception):
+    """A submission of a form whose answer is already stored (double tap, refresh): the thank-you page."""
+
+
 class SkmPortal(http.Controller):
     # ----------------------------------------------------------- helpers
     def _error(self, status, title, message, errors=None, *, unit=None, stored_note=True):
@@ -258,6 +262,10 @@ class SkmPortal(http.Controller):
         try:
             unit = self._unit_from_token(unit_token)
             user_input = self._skm_save(unit, post)
+        except SkmDuplicate:
+            # the answer of this form is stored once; the citizen who tapped twice sees it was received
+            _logger.info("SKM answer of unit %s sent again (same visit token): already stored", unit.id)
+            return request.redirect(f"/skm/{unit.access_token}/thanks", code=303)
         except SkmRejected as rejected:
             _logger.info("SKM submission refused (%s): %s", rejected.status, rejected.message)
             if rejected.form:
@@ -318,6 +326,9 @@ class SkmPortal(http.Controller):
         survey = period.survey_id.sudo()
         try:
             with request.env.cr.savepoint():
+                # a second submission of this form waits here for the first one, then finds it stored
+                if Visit._used(visit["nonce"]):
+                    raise SkmDuplicate()
                 retry_after = 0 if kiosk else Visit._take_slot(unit, ip)
                 if retry_after:
                     raise SkmRejected(
@@ -330,11 +341,7 @@ class SkmPortal(http.Controller):
                         form=form,
                     )
                 if not Visit._consume(visit["nonce"], ip, unit, kiosk=kiosk):
-                    raise SkmRejected(
-                        409,
-                        "Jawaban sudah diterima",
-                        "Jawaban untuk kunjungan ini sudah tersimpan dan tidak dihitung dua kali.",
-                    )
+                    raise SkmDuplicate()
                 user_input = survey._create_answer(
                     user=request.env.user,
                     check_attempts=False,
@@ -382,10 +389,19 @@ class SkmPortal(http.Controller):
             try:
                 answer = self._skm_answer(question, raw, unit, service)
             except ValueError as error:
-                errors.append(f"{question.title}: {error}")
+                errors.append(f"{self._short_label(question)}: {error}")
                 continue
             answers.append((question, answer))
         return answers, errors
+
+    @staticmethod
+    def _short_label(question):
+        """What the list of missing answers names: "U3. Waktu Penyelesaian" for an SKM element (its whole
+        question is on the form), the question itself for the short profile questions."""
+        if question.skm_element:
+            names = {code: name for code, name, _q, _l in SKM_ELEMENTS}
+            return f"{question.skm_element}. {names.get(question.skm_element, '')}".strip()
+        return question.title
 
     def _skm_answer(self, question, raw, unit, service):
         """The answer of one question for ``_save_lines``; ValueError when invalid."""

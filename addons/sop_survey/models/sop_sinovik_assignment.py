@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.dates import format_date_long
 from odoo.addons.sop_organisasi.tools.workflow import check_workflow_fields
 from odoo.addons.sop_organisasi.tools.workflow import without_client_defaults
 from odoo.exceptions import AccessError
@@ -48,6 +49,11 @@ class SopSinovikAssignment(models.Model):
         help="Σ(score × weight) / Σ(max × weight) × 100 of this juror.",
     )
 
+    lock_reason = fields.Char(
+        compute="_compute_lock_reason",
+        help="Why the scores cannot be entered now (stage not open yet, closed, scores submitted).",
+    )
+
     _sql_constraints = [
         (
             "juror_unique",
@@ -63,10 +69,54 @@ class SopSinovikAssignment(models.Model):
             scores = {s.criterion_id.id: s.score for s in assignment.score_ids}
             assignment.total = juror_score(scores, criteria)
 
+    @api.depends("state", "stage_id.state", "stage_id.date_start")
+    @api.depends_context("lang")
+    def _compute_lock_reason(self):
+        for assignment in self:
+            assignment.lock_reason = assignment._scoring_lock_reason()
+
+    def _scoring_lock_reason(self):
+        """Why the juror cannot enter or change these scores now, in words ('' when he can)."""
+        self.ensure_one()
+        stage = self.stage_id
+        if stage.state == "closed":
+            return self.env._(
+                "Stage %(stage)s is closed: its ranking is final, the scores of %(name)s can no longer change.",
+                stage=stage.name,
+                name=self.display_name,
+            )
+        if self.state == "done":
+            return self.env._(
+                "The scores of %(name)s are submitted and locked: to change them, ask the Organization Division "
+                "to reopen the scoring.",
+                name=self.display_name,
+            )
+        if stage.state == "pending":
+            start = stage.date_start
+            if start and start > fields.Date.context_today(self):
+                return self.env._(
+                    "Stage %(stage)s has not started yet: it starts on %(date)s. The scores of %(name)s can be "
+                    "entered once the Organization Division opens it.",
+                    stage=stage.name,
+                    date=format_date_long(start, self.env.lang or "id_ID"),
+                    name=self.display_name,
+                )
+            return self.env._(
+                "Stage %(stage)s has not been opened yet by the Organization Division: the scores of %(name)s "
+                "can be entered once it is open.",
+                stage=stage.name,
+                name=self.display_name,
+            )
+        return ""
+
     @api.depends("proposal_id", "juror_id", "stage_id")
     def _compute_display_name(self):
         for assignment in self:
-            assignment.display_name = f"{assignment.juror_id.name} / {assignment.proposal_id.name}"
+            if assignment.juror_id and assignment.proposal_id:
+                assignment.display_name = f"{assignment.juror_id.name} / {assignment.proposal_id.name}"
+            else:
+                # a new assignment (breadcrumb "New", not "False / False")
+                assignment.display_name = assignment.juror_id.name or assignment.proposal_id.name or self.env._("New")
 
     # ------------------------------------------------------------------ jurors
     @api.model
@@ -201,7 +251,7 @@ class SopSinovikAssignment(models.Model):
             raise AccessError(self.env._("Only the assigned juror can submit these scores."))
         for assignment in self:
             if assignment.stage_id.state != "open":
-                raise UserError(self.env._("Stage %(name)s is not open for scoring.", name=assignment.stage_id.name))
+                raise UserError(assignment._scoring_lock_reason())
             missing = assignment.stage_id.criterion_ids - assignment.score_ids.criterion_id
             if missing:
                 raise UserError(self.env._("Score every criterion: %(list)s.", list=", ".join(missing.mapped("name"))))

@@ -7,6 +7,7 @@ from odoo.addons.sop_organisasi.tools.dates import utc_to_local
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
@@ -39,6 +40,12 @@ DEFAULT_ATTACHMENT_TYPES = [
     (20, "Identitas Inovator / Tim"),
     (30, "Surat Kesediaan Replikasi"),
 ]
+# the KIPP 2022 categories (domain.md 3.3): they change yearly, the Division adapts them
+DEFAULT_CATEGORIES = [
+    (10, "Pelayanan Publik Inklusif dan Berkeadilan"),
+    (20, "Efektivitas Institusi Publik untuk Mewujudkan TPB/SDGs"),
+    (30, "Ketahanan Institusi Publik pada Masa dan Pasca Pandemi"),
+]
 DEFAULT_STAGES = [
     (10, "Pendaftaran dan Pengajuan Proposal", "registration", 0),
     (20, "Seleksi Administrasi", "administrative", 0),
@@ -67,7 +74,7 @@ class SopSinovikCompetition(models.Model):
     _order = "year desc, id desc"
 
     name = fields.Char(required=True, tracking=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
     state = fields.Selection(
         [
@@ -93,6 +100,10 @@ class SopSinovikCompetition(models.Model):
         "sop.sinovik.attachment.type", "competition_id", string="Required Attachments", copy=True
     )
     proposal_ids = fields.One2many("sop.sinovik.proposal", "competition_id", string="Proposals")
+    registration_running = fields.Boolean(
+        compute="_compute_registration_running",
+        help="The registration is open and its deadline has not passed: starting the evaluation closes it early.",
+    )
     proposal_count = fields.Integer(compute="_compute_proposal_count")
     registration_deadline = fields.Date(
         compute="_compute_registration_deadline",
@@ -110,13 +121,23 @@ class SopSinovikCompetition(models.Model):
             registration = competition.stage_ids.filtered(lambda s: s.kind == "registration" and s.date_end)
             competition.registration_deadline = max(registration.mapped("date_end")) if registration else False
 
+    @api.depends("state", "registration_deadline")
+    def _compute_registration_running(self):
+        today = fields.Date.context_today(self)
+        for competition in self:
+            competition.registration_running = bool(
+                competition.state == "open"
+                and competition.registration_deadline
+                and competition.registration_deadline >= today
+            )
+
     def _compute_proposal_count(self):
         for competition in self:
             competition.proposal_count = len(competition.proposal_ids)
 
     @api.model
     def _default_template_vals(self):
-        """The KIPP 2021-2023 set-up, per one2many field: sections, attachments, stages, groups."""
+        """The KIPP 2021-2023 set-up, per one2many field: sections, attachments, stages, groups, categories."""
         Command = fields.Command
         return {
             "section_ids": [
@@ -142,6 +163,7 @@ class SopSinovikCompetition(models.Model):
                 for seq, name, kind, top_n in DEFAULT_STAGES
             ],
             "group_ids": [Command.create({"name": "Kelompok Umum"})],
+            "category_ids": [Command.create({"sequence": seq, "name": name}) for seq, name in DEFAULT_CATEGORIES],
         }
 
     @api.model_create_multi
@@ -183,10 +205,24 @@ class SopSinovikCompetition(models.Model):
         self.stage_ids.filtered(lambda s: s.kind == "registration" and s.state == "pending")._set_state("open")
 
     def action_start_evaluation(self):
+        """Close the registration and open the first scored stage.
+
+        Before the registration deadline it refuses, naming the deadline, unless the Division confirmed
+        closing the registration early (``action_start_evaluation_early``, behind a confirmation).
+        """
         self._check_division()
         for competition in self:
             if competition.state != "open":
                 raise UserError(self.env._("The registration of %(name)s is not open.", name=competition.name))
+            if competition.registration_running and not self.env.context.get("sinovik_close_registration_early"):
+                raise UserError(
+                    self.env._(
+                        "The registration of %(name)s runs until %(date)s: the OPDs can still submit proposals. "
+                        "Start the evaluation after that date, or confirm closing the registration early.",
+                        name=competition.name,
+                        date=format_date_long(competition.registration_deadline, self.env.lang or "id_ID"),
+                    )
+                )
             first = competition.stage_ids.filtered("is_scored").sorted(lambda s: (s.sequence, s.id))[:1]
             if not first:
                 raise UserError(self.env._("Competition %(name)s has no scored stage.", name=competition.name))
@@ -194,6 +230,10 @@ class SopSinovikCompetition(models.Model):
             competition._set_state("evaluation")
             if first.state == "pending":
                 first.action_open()
+
+    def action_start_evaluation_early(self):
+        """Start the evaluation before the registration deadline (the button asks for confirmation)."""
+        return self.with_context(sinovik_close_registration_early=True).action_start_evaluation()
 
     def action_announce(self):
         self._check_division()

@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.number_format import format_number
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -36,9 +37,9 @@ class SopSinovikScore(models.Model):
                     self.env._(
                         "The score of %(criterion)s must lie between %(min)s and %(max)s (got %(score)s).",
                         criterion=criterion.name,
-                        min=criterion.min_score,
-                        max=criterion.max_score,
-                        score=line.score,
+                        min=format_number(criterion.min_score, self.env.lang),
+                        max=format_number(criterion.max_score, self.env.lang),
+                        score=format_number(line.score, self.env.lang),
                     )
                 )
             if criterion.stage_id != line.assignment_id.stage_id:
@@ -54,10 +55,10 @@ class SopSinovikScore(models.Model):
         # the criterion and the assignment of a line are the workflow's, for the Division as well
         if set(vals) - SCORE_INPUT_FIELDS and not self.env.su:
             raise AccessError(self.env._("Jurors can only enter the score and the comment."))
-        for line in self:
-            assignment = line.assignment_id
-            if assignment.state == "done" or assignment.stage_id.state != "open":
-                raise UserError(self.env._("The scores of %(name)s are locked.", name=assignment.display_name))
+        for assignment in self.assignment_id:
+            reason = assignment._scoring_lock_reason()
+            if reason:
+                raise UserError(reason)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

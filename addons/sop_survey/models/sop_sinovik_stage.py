@@ -300,6 +300,18 @@ class SopSinovikStage(models.Model):
     def action_close_force(self):
         return self.action_close(force=True)
 
+    def action_open_stage(self):
+        """The stage's own form (criteria, juror assignments, closing), from the competition's list."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(self.env.ref("sop_survey.sop_sinovik_stage_view_form").id, "form")],
+            "target": "current",
+        }
+
     def action_view_assignments(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id("sop_survey.sop_sinovik_assignment_action")

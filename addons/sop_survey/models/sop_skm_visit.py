@@ -130,8 +130,25 @@ class SopSkmVisit(models.Model):
             return self._retry_after(unit, ip, cr=cr)
 
     @api.model
+    def _used(self, nonce):
+        """Whether an answer was already stored with ``nonce`` (a double tap, a refresh, the back button).
+
+        Takes a transaction-level advisory lock on the nonce, held until the transaction that stores the
+        answer ends: two submissions of one form (a double tap sends them at once) go one after the
+        other. The check reads a new snapshot: the request's own snapshot predates the lock and misses
+        the answer the first submission committed while this one waited; inserting the nonce again
+        over it would be a serialization failure (an ERROR in the log, the request replayed).
+        """
+        self.env.cr.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"sop_skm_visit_nonce:{nonce}",))
+        with self._fresh_cursor() as cr:
+            cr.execute("SELECT 1 FROM sop_skm_visit WHERE nonce = %s", (nonce,))
+            return bool(cr.fetchone())
+
+    @api.model
     def _consume(self, nonce, ip, unit, kiosk=False):
-        """Store the nonce; False if it was already used (atomic, race-free)."""
+        """Store the nonce; False if it was already used (atomic, race-free: see ``_used``)."""
+        if self._used(nonce):
+            return self.browse()
         self.env.cr.execute(
             """
             INSERT INTO sop_skm_visit (nonce, ip_hash, unit_id, kiosk, create_uid, write_uid, create_date, write_date)
@@ -139,7 +156,7 @@ class SopSkmVisit(models.Model):
             ON CONFLICT (nonce) DO NOTHING
             RETURNING id
             """,
-            (nonce, self._hash_ip(ip), unit.id, bool(kiosk), self.env.uid, self.env.uid),
+            (nonce, self._hash_ip(ip), unit.id or None, bool(kiosk), self.env.uid, self.env.uid),
         )
         row = self.env.cr.fetchone()
         return self.browse(row[0]) if row else self.browse()

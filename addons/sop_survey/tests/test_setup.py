@@ -19,6 +19,7 @@ class TestSinovikCompetitionSetup(TransactionCase):
         self.assertEqual(len(competition.attachment_type_ids), 3)
         self.assertEqual(len(competition.stage_ids), 6)
         self.assertTrue(competition.group_ids)
+        self.assertEqual(len(competition.category_ids), 3, "the KIPP categories, to adapt")
         competition.action_open_registration()
         self.assertEqual(competition.state, "open")
         registration = competition.stage_ids.filtered(lambda s: s.kind == "registration")
@@ -49,6 +50,7 @@ class TestSinovikCompetitionSetup(TransactionCase):
                 "section_ids": [],
                 "attachment_type_ids": [],
                 "group_ids": [],
+                "category_ids": [],
             }
         )
         self._assert_ready(competition)

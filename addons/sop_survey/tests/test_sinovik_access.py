@@ -168,7 +168,7 @@ class TestSinovikPortalJury(SinovikFixtures, HttpCase):
         page = self.url_open(
             url, data={f"score_{kebaruan.id}": "9", "action": "save", "csrf_token": self._csrf(url)}
         ).text
-        self.assertIn("must lie between 1.0 and 5.0", page)
+        self.assertIn("must lie between 1 and 5 (got 9)", page)
         self.assertEqual(kebaruan.score, 1.0)
         data = {
             f"score_{kebaruan.id}": "4",

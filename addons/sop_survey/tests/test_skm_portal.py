@@ -64,11 +64,13 @@ class TestSkmPortal(SkmCommon, HttpCase):
         )
         row = self.env["sop.skm.ikm"]._skm_compute(("unit",), unit_ids=self.unit.ids)[0]
         self.assertEqual((str(row["ikm"]), row["respondents"]), ("100.00", 1))
-        # refresh / back + resubmit: refused, counted once
+        # refresh / back + resubmit (or a double tap): the thank-you page again, counted once
         again = self._post(self._form_data(token, score="1"))
-        self.assertEqual(again.status_code, 409)
-        self.assertIn("sudah tersimpan", again.text)
+        self.assertEqual(again.status_code, 303)
+        self.assertEqual(again.headers["Location"], response.headers["Location"])
         self.assertEqual(self._done_count(), 1)
+        row = self.env["sop.skm.ikm"]._skm_compute(("unit",), unit_ids=self.unit.ids)[0]
+        self.assertEqual((str(row["ikm"]), row["respondents"]), ("100.00", 1), "the first answer is kept")
         thanks = self.url_open(response.headers["Location"])
         self.assertIn("Terima kasih", thanks.text)
 
