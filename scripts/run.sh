@@ -19,8 +19,25 @@ env.ref("base.main_company").partner_id.lang = "id_ID"
 env.cr.commit()
 PYTHON
 else
-    log "reusing database $DB (updating the SOP addons)"
-    odoo -d "$DB" -u sop_organisasi,sop_survey --stop-after-init
+    # Update the addons only when their files changed since the last update (or SOP_UPDATE=1): every
+    # module update makes Odoo run its autovacuum a minute later, and every browser tab whose bus
+    # connection was cut meanwhile (the restart) then shows "The page is out of date" / "Halaman sudah
+    # tidak berlaku lagi", for every user, although nothing changed.
+    CHECKSUM=$(cd "$PROJECT_DIR" && find addons -type f ! -name '*.pyc' ! -path '*/__pycache__/*' -print0 \
+        | sort -z | xargs -0 sha1sum | sha1sum | cut -d' ' -f1)
+    LAST=$(psql -U postgres -d "$DB" -tAc \
+        "select value from ir_config_parameter where key = 'sop.run.addons_checksum'" 2>/dev/null || true)
+    if [ -n "${SOP_UPDATE:-}" ] || [ "$CHECKSUM" != "$LAST" ]; then
+        log "reusing database $DB (updating the SOP addons: their files changed)"
+        odoo -d "$DB" -u sop_organisasi,sop_survey --stop-after-init
+        psql -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -v sum="$CHECKSUM" >/dev/null <<'SQL'
+insert into ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
+values ('sop.run.addons_checksum', :'sum', 1, 1, now() at time zone 'utc', now() at time zone 'utc')
+on conflict (key) do update set value = excluded.value, write_date = excluded.write_date;
+SQL
+    else
+        log "reusing database $DB (SOP addons unchanged since the last update; SOP_UPDATE=1 updates anyway)"
+    fi
 fi
 cat >&2 <<MSG
 

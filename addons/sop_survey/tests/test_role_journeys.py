@@ -88,6 +88,18 @@ class TestJurorJourney(JurorJourneyFixtures, SinovikCase):
         self.stage_desk.with_user(self.staff).action_close()
         self.assertIn("is closed: its ranking is final", self.desk_assignment.lock_reason)
 
+    def test_competition_form_in_indonesian(self):
+        arch = self.env["sop.sinovik.competition"].with_context(lang="id_ID").get_view(view_type="form")["arch"]
+        for text in (
+            "Pendaftaran dibuka sampai",
+            ": mulai penilaian setelah tanggal itu.",
+            "Tutup pendaftaran dan mulai penilaian?",
+            'string="Kriteria"',
+            "Buka tahapan: kriteria, penugasan juri, penutupan",
+        ):
+            self.assertIn(text, arch)
+        self.assertNotIn("The registration", arch)
+
     def test_score_range_in_the_readers_locale(self):
         """ "harus berada antara 1 dan 5 (diperoleh 12,5)", not "1.0 and 5.0 (got 12.5)"."""
         line = self.desk_assignment.score_ids.sorted("sequence")[:1]
