@@ -11,6 +11,7 @@ from . import ir_http
 from . import ir_module_module
 from . import mail_activity
 from . import mail_thread
+from . import mail_tracking_value
 from . import res_company
 from . import res_groups
 from . import res_users

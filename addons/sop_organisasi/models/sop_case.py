@@ -10,14 +10,15 @@ from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
-from odoo.tools import format_datetime
 
 from ..tools.dates import DEFAULT_TZ
+from ..tools.dates import format_moment
 from ..tools.deadline import compute_deadline
 from ..tools.workflow import field_labels
 from ..tools.workflow import refused_workflow_fields
 from ..tools.workflow import without_client_defaults
 from ..tools.workflow import written_fields
+from ..tools.year import Year
 
 OPEN_STEP_STATES = ("current", "to_approve")
 # What a user may write directly on a case (everything else is set by its actions):
@@ -84,7 +85,7 @@ class SopCase(models.Model):
         readonly=True,
         help="The government unit the case is run for; its liaison users act in the 'OPD' role.",
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
     period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.", tracking=True)
     state = fields.Selection(
         [
@@ -378,7 +379,7 @@ class SopCase(models.Model):
         return (user[:1].tz if user else False) or self._get_calendar().tz or DEFAULT_TZ
 
     def _format_moment(self, moment, user=None):
-        """A datetime as text in the reader's time zone, e.g. '10/03/2026 09:00:00 WIB'.
+        """A datetime as text in the reader's time zone, e.g. '10/03/2026 09:00 WIB' (no seconds).
 
         ``user`` is the reader (default: the current user); the zone is named by
         its abbreviation (WIB, WITA, WIT, UTC) so the text stays right when read
@@ -387,9 +388,7 @@ class SopCase(models.Model):
         self.ensure_one()
         if not moment:
             return ""
-        tz = self._local_tz(user)
-        label = pytz.utc.localize(moment).astimezone(pytz.timezone(tz)).tzname()
-        return f"{format_datetime(self.env, moment, tz=tz)} {label}"
+        return format_moment(self.env, moment, self._local_tz(user))
 
     def _deadline_date(self, deadline):
         """The date of a deadline in the calendar's time zone (for activities)."""

@@ -11,6 +11,7 @@ from ..tools.dates import format_date_long
 from ..tools.workflow import as_workflow
 from ..tools.workflow import written_fields
 from ..tools.xlsx_writer import download_action
+from ..tools.year import Year
 from .sop_letter_agenda import VOID_REASON_KEY
 
 LETTER_REPORT = "sop_organisasi.action_report_sop_letter"
@@ -54,7 +55,7 @@ class SopLetter(models.Model):
     template_id = fields.Many2one("sop.letter.template", required=True, ondelete="restrict", index=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    year = fields.Integer(compute="_compute_year", store=True)
+    year = Year(compute="_compute_year", store=True)
     date_long = fields.Char(string="Date (Indonesian)", compute="_compute_date_values")
     place_date = fields.Char(compute="_compute_date_values", help="Mojokerto, 16 Maret 2026")
     place = fields.Char()
@@ -74,7 +75,7 @@ class SopLetter(models.Model):
     attachment_id = fields.Many2one("ir.attachment", string="PDF", readonly=True, copy=False)
     case_step_id = fields.Many2one("sop.case.step", readonly=True, index="btree_not_null", ondelete="set null")
     case_id = fields.Many2one("sop.case", readonly=True, index="btree_not_null", ondelete="set null", tracking=True)
-    period_year = fields.Integer(
+    period_year = Year(
         compute="_compute_period_year",
         store=True,
         help="The year the letter is about: the year of its case, else the year of the letter date.",

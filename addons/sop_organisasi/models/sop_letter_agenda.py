@@ -25,6 +25,7 @@ from odoo.sql_db import TestCursor
 
 from ..tools.letter_number import format_letter_number
 from ..tools.workflow import in_workflow
+from ..tools.year import Year
 
 _logger = logging.getLogger(__name__)
 
@@ -69,7 +70,7 @@ class SopLetterAgenda(models.Model):
     name = fields.Char(string="Letter Number", readonly=True)
     company_id = fields.Many2one("res.company", string="Issuing Company", required=True, readonly=True, index=True)
     unit_code = fields.Char(string="Issuing Unit Code", required=True, readonly=True)
-    year = fields.Integer(string="Agenda Year", required=True, readonly=True)
+    year = Year(string="Agenda Year", required=True, readonly=True)
     agenda_no = fields.Integer(string="Agenda Number", required=True, readonly=True)
     date = fields.Date(string="Letter Date", readonly=True)
     template_id = fields.Many2one("sop.letter.template", string="Template Used", readonly=True, ondelete="set null")

@@ -4,6 +4,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..tools.year import Year
+
 MONITORING_REPORT = "sop_organisasi.action_report_sop_monitoring"
 
 
@@ -27,7 +29,7 @@ class SopMonitoring(models.Model):
         default=lambda self: self.env.user.sop_unit_ids[:1],
         help="The unit whose SOPs are monitored.",
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
     semester = fields.Selection(
         [("1", "Semester I (January - June)"), ("2", "Semester II (July - December)")],
         required=True,

@@ -31,3 +31,4 @@ from . import test_translation
 from . import test_ui_tour
 from . import test_workflow_guard
 from . import test_workflow_policy
+from . import test_year_display

@@ -167,12 +167,12 @@ class TestCaseDeadlineWib(SopCaseRunCase):
         with freeze_time(datetime(2026, 3, 2, 1, 0)):  # 08:00 WIB: a full day
             case = self._new_case(opd=self.other_opd)
         body = case.message_ids.filtered(lambda m: "A.1" in (m.body or "") and "due" in m.body)[:1].body
-        self.assertIn("Mar 2, 2026, 5:00:00 PM WIB", body, "due Monday 17:00 in Mojokerto time")
+        self.assertIn("03/02/2026 17:00 WIB", body, "due Monday 17:00 in Mojokerto time, no seconds")
         self.assertNotIn("UTC", body)
-        self.assertEqual(case._format_moment(datetime(2026, 3, 2, 10, 0)), "Mar 2, 2026, 5:00:00 PM WIB")
+        self.assertEqual(case._format_moment(datetime(2026, 3, 2, 10, 0)), "03/02/2026 17:00 WIB")
         # a reader in another zone sees their own time, named
         self.kabag.tz = "Asia/Makassar"
-        self.assertIn("6:00:00 PM WITA", case._format_moment(datetime(2026, 3, 2, 10, 0), user=self.kabag))
+        self.assertIn("03/02/2026 18:00 WITA", case._format_moment(datetime(2026, 3, 2, 10, 0), user=self.kabag))
 
     def test_overdue_notice_in_the_readers_language_and_zone(self):
         self.env["res.lang"]._activate_lang("id_ID")
@@ -186,7 +186,7 @@ class TestCaseDeadlineWib(SopCaseRunCase):
         notice = case.message_ids.filtered(lambda m: self.kabag.partner_id in m.partner_ids)
         self.assertEqual(len(notice), 1)
         self.assertIn("terlambat", notice.body)
-        self.assertIn("2 Mar 2026 17.00.00 WIB", notice.body)
+        self.assertIn("02/03/2026 17:00 WIB", notice.body, "Indonesian date, hours:minutes")
 
 
 @tagged("post_install", "-at_install")

@@ -13,3 +13,4 @@ from . import schedule
 from . import sop_xlsx
 from . import workflow
 from . import xlsx_writer
+from . import year

@@ -3,6 +3,8 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
 
+from ..tools.year import Year
+
 
 class SopCaseStartWizard(models.TransientModel):
     """Start cases of one effective SOP for many OPDs at once (all or nothing)."""
@@ -22,7 +24,7 @@ class SopCaseStartWizard(models.TransientModel):
         required=True,
         domain=[("is_opd", "=", True)],
     )
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year)
     period = fields.Char(help="Optional period within the year, e.g. 'Semester 1'.")
     user_id = fields.Many2one(
         "res.users",

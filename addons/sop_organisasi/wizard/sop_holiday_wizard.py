@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 
 from ..tools.public_holidays import CATEGORIES
+from ..tools.year import Year
 
 MANAGER = "sop_organisasi.group_sop_manager"
 
@@ -15,7 +16,7 @@ class SopHolidayWizard(models.TransientModel):
     _name = "sop.holiday.wizard"
     _description = "Load Public Holidays"
 
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year)
     calendar_id = fields.Many2one(
         "resource.calendar",
         string="Working Calendar",

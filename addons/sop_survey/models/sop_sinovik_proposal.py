@@ -7,6 +7,7 @@ from odoo.addons.sop_organisasi.tools.dates import format_date_long
 from odoo.addons.sop_organisasi.tools.workflow import check_workflow_fields
 from odoo.addons.sop_organisasi.tools.workflow import without_client_defaults
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -49,7 +50,7 @@ class SopSinovikProposal(models.Model):
         tracking=True,
         domain="[('state', 'in', ('draft', 'open'))]",
     )
-    year = fields.Integer(related="competition_id.year", store=True)
+    year = Year(related="competition_id.year", store=True)
     company_id = fields.Many2one(related="competition_id.company_id", store=True)
     opd_id = fields.Many2one(
         "hr.department",

@@ -4,6 +4,7 @@ from datetime import date
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
@@ -22,7 +23,7 @@ class SopSkmPeriod(models.Model):
     _order = "date_start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
-    year = fields.Integer(required=True, default=lambda self: fields.Date.context_today(self).year)
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year)
     period_type = fields.Selection(
         [("semester", "Semester"), ("quarter", "Quarter"), ("year", "Year")],
         required=True,
