@@ -1,8 +1,8 @@
 """Take a screenshot of a page of a running Odoo server with headless Chromium.
 
 Usage: python scripts/screenshot.py URL OUT.png [--db DB] [--login admin] [--password admin]
-       [--width 1440] [--height 900] [--wait 4]
-Logs in through /web/session/authenticate, passes the session cookie to Chromium
+       [--width 1440] [--height 900] [--wait 4] [--public] [--tz Asia/Jakarta]
+Logs in through /web/session/authenticate (not with --public: a visitor's page), passes the session cookie to Chromium
 over the DevTools protocol (websocket-client) and saves a PNG.
 """
 
@@ -29,7 +29,7 @@ def _session_cookie(base, db, login, password):
     return response.cookies["session_id"]
 
 
-def main():
+def _arguments():
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
     parser.add_argument("out")
@@ -40,10 +40,18 @@ def main():
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--wait", type=float, default=4)
     parser.add_argument("--port", type=int, default=9333)
-    args = parser.parse_args()
+    parser.add_argument("--public", action="store_true", help="no login: the page as a visitor sees it")
+    parser.add_argument(
+        "--tz", default="Asia/Jakarta", help="the browser's time zone (the web client shows times in it)"
+    )
+    return parser.parse_args()
+
+
+def main():
+    args = _arguments()
     parsed = urlparse(args.url)
     base = f"{parsed.scheme}://{parsed.netloc}"
-    session = _session_cookie(base, args.db, args.login, args.password)
+    session = None if args.public else _session_cookie(base, args.db, args.login, args.password)
     chrome = shutil.which("chromium") or shutil.which("google-chrome")
     profile = tempfile.mkdtemp()
     proc = subprocess.Popen(
@@ -85,7 +93,8 @@ def main():
                     return msg.get("result", {})
 
         call("Network.enable")
-        call("Network.setCookie", name="session_id", value=session, domain=parsed.hostname, path="/")
+        if session:
+            call("Network.setCookie", name="session_id", value=session, domain=parsed.hostname, path="/")
         call(
             "Emulation.setDeviceMetricsOverride",
             width=args.width,
@@ -93,6 +102,7 @@ def main():
             deviceScaleFactor=1,
             mobile=args.width < 600,
         )
+        call("Emulation.setTimezoneOverride", timezoneId=args.tz)
         call("Page.enable")
         call("Page.navigate", url=args.url)
         time.sleep(args.wait)
