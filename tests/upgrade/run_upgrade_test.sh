@@ -1,76 +1,113 @@
 #!/usr/bin/env bash
-# The upgrade from the previous release, as a city would do it:
-#   1. install the previous release (its commit is in .ci/previous-release) in a throw-away database,
-#   2. fill it through the ORM as users would (fill_previous_release.py),
+# The upgrade from each shipped release, as a city would do it. For every release listed in
+# .ci/previous-release (one a line: <commit> <fill script>; '#' starts a comment), in a database of its own:
+#   1. install that release in a throw-away database,
+#   2. fill it through the ORM as users would (the release's fill script, sharing fill_release.py),
 #   3. snapshot every stored value of the product's models,
 #   4. upgrade it with the current code (-u sop_organisasi,sop_survey): no ERROR or WARNING allowed,
-#   5. snapshot again and compare: every value identical except expected_changes.py.
-# Prints "upgrade test: passed|failed" and the times; exit status non-zero on failure.
+#   5. snapshot again and compare: every value identical except expected_changes.py,
+#   6. check the upgraded database (check_upgraded.py).
+# Prints "upgrade from <commit>: passed|failed" with the times for each release, then
+# "upgrade test: passed|failed"; exit status non-zero when any release fails.
 source "$(dirname "$0")/../../scripts/common.sh"
+set +e  # a failing release is reported; the others still run
 HERE="$PROJECT_DIR/tests/upgrade"
-PREVIOUS=$(tr -d '[:space:]' < "$PROJECT_DIR/.ci/previous-release")
-DB=${SOP_UPGRADE_DB:-sop_upgrade_$$}
+RELEASES="$PROJECT_DIR/.ci/previous-release"
+DB_PREFIX=${SOP_UPGRADE_DB:-sop_upgrade_$$}
 WORK=$(mktemp -d /tmp/sop-upgrade-XXXX)
 PORT=${SOP_UPGRADE_PORT:-18079}
+DATABASES=()
 cleanup() {
-    [ -n "${SOP_KEEP_DB:-}" ] || psql -U postgres -d postgres -qc "drop database if exists \"$DB\"" >/dev/null 2>&1 || true
+    if [ -z "${SOP_KEEP_DB:-}" ]; then
+        for db in "${DATABASES[@]}"; do
+            psql -U postgres -d postgres -qc "drop database if exists \"$db\"" >/dev/null 2>&1 || true
+        done
+    fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
-
-git -C "$PROJECT_DIR" cat-file -e "$PREVIOUS^{commit}" 2>/dev/null \
-    || die "the previous release $PREVIOUS is not in this clone's history (git fetch --unshallow)"
-mkdir -p "$WORK/previous"
-git -C "$PROJECT_DIR" archive "$PREVIOUS" addons | tar -x -C "$WORK/previous"
-previous_path="$ODOO_DIR/odoo/addons,$ODOO_DIR/addons,$OCA_DIR/odoo/addons,$WORK/previous/addons"
+export SOP_UPGRADE_DIR="$HERE"  # where the fill scripts find fill_release.py
 current_path="$ODOO_DIR/odoo/addons,$ODOO_DIR/addons,$OCA_DIR/odoo/addons,$PROJECT_DIR/addons"
-run_odoo() {  # $1: addons path, $2: server or shell, then Odoo's arguments
-    local path=$1 command=$2
-    shift 2
-    "$PY" -m odoo "$command" -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$path" -d "$DB" \
-        --http-port="$PORT" --workers=0 --max-cron-threads=0 "$@"
-}
 seconds() { date +%s.%N; }
+fail() { echo "upgrade from $SHORT: $*" >&2; return 1; }
 
-psql -U postgres -d postgres -qc "drop database if exists \"$DB\""
-t0=$(seconds)
-log "upgrade test: installing the previous release ${PREVIOUS:0:7} in $DB"
-run_odoo "$previous_path" server -i sop_organisasi,sop_survey --stop-after-init --load-language=id_ID \
-    > "$WORK/install.log" 2>&1 || { tail -30 "$WORK/install.log"; die "the previous release did not install"; }
-t1=$(seconds)
-log "upgrade test: filling it as users would"
-run_odoo "$previous_path" shell --no-http < "$HERE/fill_previous_release.py" > "$WORK/fill.log" 2>&1 \
-    || { tail -30 "$WORK/fill.log"; die "filling the previous release failed"; }
-if grep -q "Traceback" "$WORK/fill.log"; then
-    grep -A30 Traceback "$WORK/fill.log" | head -40
-    die "filling the previous release failed"
-fi
-tail -1 "$WORK/fill.log"
-"$PY" "$HERE/snapshot.py" take "$DB" "$WORK/before.json"
-t2=$(seconds)
-log "upgrade test: upgrading to the current code"
-run_odoo "$current_path" server -u sop_organisasi,sop_survey --stop-after-init > "$WORK/upgrade.log" 2>&1 \
-    || { tail -30 "$WORK/upgrade.log"; die "the upgrade failed"; }
-t3=$(seconds)
-problems=$(grep -cE "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$WORK/upgrade.log" || true)
-grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$WORK/upgrade.log" | head -20 || true
-"$PY" "$HERE/snapshot.py" take "$DB" "$WORK/after.json"
-status=0
-"$PY" "$HERE/snapshot.py" compare "$WORK/before.json" "$WORK/after.json" || status=1
-if [ -f "$HERE/check_upgraded.py" ]; then
-    run_odoo "$current_path" shell --no-http < "$HERE/check_upgraded.py" > "$WORK/check.log" 2>&1 || status=1
-    grep -E "^(CHECK|FAIL)" "$WORK/check.log" || true
-    if grep -q "^FAIL" "$WORK/check.log"; then status=1; fi
-    if grep -q "Traceback" "$WORK/check.log"; then
-        grep -A20 Traceback "$WORK/check.log" | head -30
+upgrade_from() {  # $1: commit, $2: fill script; prints its lines, returns non-zero on failure
+    local commit=$1 fill=$2 status=0 problems from_version t0 t1 t2 t3
+    local work="$WORK/$SHORT" db="${DB_PREFIX}_$SHORT"
+    DATABASES+=("$db")
+    run_odoo() {  # $1: addons path, $2: server or shell, then Odoo's arguments
+        local path=$1 command=$2
+        shift 2
+        "$PY" -m odoo "$command" -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$path" -d "$db" \
+            --http-port="$PORT" --workers=0 --max-cron-threads=0 "$@"
+    }
+    git -C "$PROJECT_DIR" cat-file -e "$commit^{commit}" 2>/dev/null \
+        || { fail "$commit is not in this clone's history (git fetch --unshallow)"; return 1; }
+    [ -f "$HERE/$fill" ] || { fail "no fill script $HERE/$fill"; return 1; }
+    mkdir -p "$work/release"
+    git -C "$PROJECT_DIR" archive "$commit" addons | tar -x -C "$work/release"
+    local release_path="$ODOO_DIR/odoo/addons,$ODOO_DIR/addons,$OCA_DIR/odoo/addons,$work/release/addons"
+
+    psql -U postgres -d postgres -qc "drop database if exists \"$db\""
+    t0=$(seconds)
+    log "upgrade test: installing the release $SHORT in $db"
+    run_odoo "$release_path" server -i sop_organisasi,sop_survey --stop-after-init --load-language=id_ID \
+        > "$work/install.log" 2>&1 || { tail -30 "$work/install.log"; fail "the release did not install"; return 1; }
+    t1=$(seconds)
+    log "upgrade test: filling it as users would ($fill)"
+    run_odoo "$release_path" shell --no-http < "$HERE/$fill" > "$work/fill.log" 2>&1 \
+        || { tail -30 "$work/fill.log"; fail "filling the release failed"; return 1; }
+    if grep -q "Traceback" "$work/fill.log"; then
+        grep -A30 Traceback "$work/fill.log" | head -40
+        fail "filling the release failed"
+        return 1
+    fi
+    tail -1 "$work/fill.log"
+    "$PY" "$HERE/snapshot.py" take "$db" "$work/before.json" || { fail "no snapshot"; return 1; }
+    t2=$(seconds)
+    log "upgrade test: upgrading $SHORT to the current code"
+    run_odoo "$current_path" server -u sop_organisasi,sop_survey --stop-after-init > "$work/upgrade.log" 2>&1 \
+        || { tail -30 "$work/upgrade.log"; fail "the upgrade failed"; return 1; }
+    t3=$(seconds)
+    problems=$(grep -cE "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$work/upgrade.log")
+    grep -E "^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) " "$work/upgrade.log" | head -20
+    "$PY" "$HERE/snapshot.py" take "$db" "$work/after.json" || status=1
+    "$PY" "$HERE/snapshot.py" compare "$work/before.json" "$work/after.json" || status=1
+    from_version=$("$PY" -c 'import json, sys; print(json.load(open(sys.argv[1]))["_versions"]["sop_organisasi"])' \
+        "$work/before.json")
+    SOP_UPGRADE_FROM="$from_version" run_odoo "$current_path" shell --no-http < "$HERE/check_upgraded.py" \
+        > "$work/check.log" 2>&1 || status=1
+    grep -E "^(CHECK|FAIL|INFO)" "$work/check.log"
+    if grep -q "^FAIL" "$work/check.log"; then status=1; fi
+    if grep -q "Traceback" "$work/check.log"; then
+        grep -A20 Traceback "$work/check.log" | head -30
         status=1
     fi
-fi
-if [ "$problems" != 0 ]; then
-    echo "upgrade log: $problems warnings/errors"
-    status=1
-fi
-printf 'upgrade test: install %.0f s, fill %.0f s, upgrade %.0f s\n' \
-    "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)"
-if [ "$status" = 0 ]; then echo "upgrade test: passed"; else echo "upgrade test: failed"; fi
-exit "$status"
+    if [ "$problems" != 0 ]; then
+        echo "upgrade log: $problems warnings/errors"
+        status=1
+    fi
+    printf 'upgrade from %s: install %.0f s, fill %.0f s, upgrade %.0f s\n' \
+        "$SHORT" "$(echo "$t1 - $t0" | bc)" "$(echo "$t2 - $t1" | bc)" "$(echo "$t3 - $t2" | bc)"
+    return "$status"
+}
+
+overall=0
+count=0
+mapfile -t lines < "$RELEASES"  # read first: nothing the loop runs may eat the list from stdin
+for line in "${lines[@]}"; do
+    read -r commit fill rest <<< "$line"
+    case "$commit" in "" | "#"*) continue ;; esac
+    [ -z "$rest" ] || { echo "upgrade test: unexpected words after '$commit $fill' in $RELEASES"; overall=1; continue; }
+    count=$((count + 1))
+    SHORT=${commit:0:7}
+    if upgrade_from "$commit" "$fill"; then
+        echo "upgrade from $SHORT: passed"
+    else
+        echo "upgrade from $SHORT: failed"
+        overall=1
+    fi
+done
+[ "$count" -gt 0 ] || { echo "upgrade test: no release listed in $RELEASES"; overall=1; }
+if [ "$overall" = 0 ]; then echo "upgrade test: passed"; else echo "upgrade test: failed"; fi
+exit "$overall"

@@ -4,10 +4,11 @@
     python snapshot.py compare BEFORE AFTER  # exit 1 on any difference not listed in expected_changes.py
 
 A snapshot is read with SQL from the database itself (no Odoo code), so the same tool reads the
-database of the previous release and the upgraded one. It holds, for every field that one of the
+database of a shipped release and the upgraded one. It holds, for every field that one of the
 product's addons defines or extends (its ``ir_model_data`` entries), stored and not computed on the
 fly, the value of every row: ``{table: {id: {column: value}}}``; many2many fields are read from
-their relation tables. Rows are keyed by id: an upgrade keeps ids.
+their relation tables. Rows are keyed by id: an upgrade keeps ids. ``_versions`` holds the installed
+versions of the product's modules: the compare expects the changes of the versions after them.
 """
 
 import json
@@ -18,6 +19,7 @@ import psycopg2
 PRODUCT = ("sop_organisasi", "sop_survey")
 # bookkeeping columns that any write changes, not data
 IGNORED_COLUMNS = {"write_date", "write_uid"}
+VERSIONS = "_versions"
 
 
 def _product_fields(cr):
@@ -57,7 +59,11 @@ def take(dbname):
                 relations[relation_table] = (column1, column2, f"{model}.{name}")
             continue
         by_table.setdefault(model.replace(".", "_"), set()).add(name)
-    snapshot = {}
+    cr.execute(
+        "SELECT name, latest_version FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+        [list(PRODUCT)],
+    )
+    snapshot = {VERSIONS: dict(cr.fetchall())}
     for table, names in sorted(by_table.items()):
         if not _table_exists(cr, table):
             continue  # an abstract model or a view
@@ -89,12 +95,16 @@ def _plain(value):
 def compare(before, after, expected):
     """The differences between two snapshots that ``expected`` does not explain, as readable lines.
 
-    ``expected`` (expected_changes.py): ``RENAMED`` {(table, old): new} columns, ``CHANGED``
-    {(table, column): reason} values an upgrade changes on purpose, ``DROPPED`` {(table, column): reason}.
+    ``expected`` (expected_changes.Expected): ``renamed`` {(table, old): new} columns, ``changed``
+    {(table, column): reason} values an upgrade changes on purpose, ``dropped`` {(table, column): reason}.
+    Returns (values compared, problems, {(table, new column): rows of before with a value in it}).
     """
     problems = []
     compared = 0
+    added = {}
     for table, rows in before.items():
+        if table == VERSIONS:
+            continue
         if table.startswith("m2m:"):
             compared += len(rows)
             kept = {tuple(link) for link in after.get(table, [])}
@@ -113,16 +123,25 @@ def compare(before, after, expected):
                 continue
             for column, value in values.items():
                 compared += 1
-                new_column = expected.RENAMED.get((table, column), column)
-                if (table, column) in expected.CHANGED:
+                new_column = expected.renamed.get((table, column), column)
+                if (table, column) in expected.changed:
                     continue
                 if new_column not in new_values:
-                    if (table, column) not in expected.DROPPED:
+                    if (table, column) not in expected.dropped:
                         problems.append(f"{table}.{column}: the column is gone (value {value!r} of #{rec_id} lost)")
                     continue
                 if new_values[new_column] != value:
                     problems.append(f"{table} #{rec_id}.{column}: {value!r} -> {new_values[new_column]!r}")
-    return compared, problems
+            _count_added(added, table, values, new_values, expected)
+    return compared, problems, added
+
+
+def _count_added(added, table, values, new_values, expected):
+    """Count in ``added`` the columns a row of before has a value in after the upgrade and had not."""
+    known = {expected.renamed.get((table, column), column) for column in values}
+    for column, value in new_values.items():
+        if column not in known and value not in (None, False, "", 0):
+            added[(table, column)] = added.get((table, column), 0) + 1
 
 
 def main(argv):
@@ -138,10 +157,19 @@ def main(argv):
             before = json.load(f)
         with open(argv[3], encoding="utf-8") as f:
             after = json.load(f)
-        compared, problems = compare(before, after, expected_changes)
+        expected = expected_changes.for_upgrade(before[VERSIONS])
+        compared, problems, added = compare(before, after, expected)
         for line in problems[:200]:
             print(f"  UNEXPECTED {line}")
-        print(f"upgrade snapshot: {compared} values compared, {len(problems)} unexpected differences")
+        for (table, column), count in sorted(added.items()):
+            why = expected.added.get((table, column), "not compared before: a column new to the product's fields")
+            print(f"  NEW {table}.{column}: {count} rows of before have a value ({why})")
+        unused = sorted(set(expected.added) - set(added))
+        for table, column in unused:
+            problems.append(f"{table}.{column}: expected a value on the rows of before, none has one")
+            print(f"  UNEXPECTED {problems[-1]}")
+        versions = ", ".join(f"{module} {version}" for module, version in sorted(before[VERSIONS].items()))
+        print(f"upgrade snapshot from {versions}: {compared} values compared, {len(problems)} unexpected differences")
         return 1 if problems else 0
     print(__doc__)
     return 2

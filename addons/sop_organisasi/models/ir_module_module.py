@@ -12,6 +12,10 @@ class IrModuleModule(models.Model):
     Odoo loads ``i18n_extra`` with the module's translations but keeps an existing translation, so a
     wrong or English one of another module (auth_signup's "Never Connected" as "Pernah terhubung",
     a term of a generated view) would stay: they are loaded again, overwriting.
+
+    Likewise the addons' own product data (records not ``noupdate``: setup checklist items, menus,
+    views) whose English an upgrade changes would keep the translation of the old text: their
+    ``i18n`` files are loaded again, overwriting those records only (as ``--i18n-overwrite`` would).
     """
 
     _inherit = "ir.module.module"
@@ -19,11 +23,19 @@ class IrModuleModule(models.Model):
     def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
         result = super()._load_module_terms(modules, langs, overwrite=overwrite, imported_module=imported_module)
         if not imported_module:
-            self._sop_load_extra_translations([addon for addon in EXTRA_ADDONS if addon in modules], langs)
+            addons = [addon for addon in EXTRA_ADDONS if addon in modules]
+            if not overwrite:
+                self._sop_load_translations(addons, langs, "i18n", overwrite=True)
+            self._sop_load_extra_translations(addons, langs)
         return result
 
     def _sop_load_extra_translations(self, addons, langs):
         """Load the ``i18n_extra`` files of ``addons`` in ``langs``, overwriting."""
+        self._sop_load_translations(addons, langs, "i18n_extra", overwrite=True, force_overwrite=True)
+
+    def _sop_load_translations(self, addons, langs, folder, **save_options):
+        """Load the ``folder`` (i18n, i18n_extra) files of ``addons`` in ``langs``; ``save_options``
+        of :meth:`TranslationImporter.save` say what they overwrite."""
         if not addons:
             return
         importer = TranslationImporter(self.env.cr, verbose=False)
@@ -34,10 +46,10 @@ class IrModuleModule(models.Model):
                     continue
                 for name in dict.fromkeys((lang.split("_")[0], lang)):
                     try:
-                        path = file_path(f"{addon}/i18n_extra/{name}.po")
+                        path = file_path(f"{addon}/{folder}/{name}.po")
                     except FileNotFoundError:
                         continue
                     importer.load_file(path, lang)
                     loaded = True
         if loaded:
-            importer.save(overwrite=True, force_overwrite=True)
+            importer.save(**save_options)

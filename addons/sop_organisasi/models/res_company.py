@@ -50,8 +50,14 @@ class ResCompany(models.Model):
 
     @api.model
     def _default_sop_monitoring_start_date(self):
-        module = self.env["ir.module.module"].sudo().search([("name", "=", "sop_organisasi")], limit=1)
-        return (module.create_date or fields.Datetime.now()).date()
+        """The day the SOP application was installed: its first records (also when the column is
+        added by an upgrade; ``ir_module_module`` rows have no creation date)."""
+        [(first,)] = (
+            self.env["ir.model.data"]
+            .sudo()
+            ._read_group([("module", "=", "sop_organisasi")], aggregates=["create_date:min"])
+        )
+        return (first or fields.Datetime.now()).date()
 
     @api.model
     def _action_sop_document_settings(self):

@@ -487,17 +487,40 @@ class SopCaseStep(models.Model):
         rerun = case.step_ids.filtered(lambda s: target.sequence <= s.sequence <= self.sequence)
         rerun.sudo().with_context(skip_validation_check=True).write({"state": "waiting"})
         target.sudo().with_context(skip_validation_check=True).write(
-            {
-                "return_reason": self.env._(
-                    "Step %(code)s answered 'No' (%(user)s, %(date)s): %(reason)s",
-                    code=self.code,
-                    user=self.env.user.name,
-                    date=case._format_moment(now),
-                    reason=self.decision_reason,
-                )
-            }
+            {"return_reason": self._return_reason_text(self.env.user, now, self.decision_reason)}
         )
         target._activate(now)
+
+    def _return_reason_text(self, user, moment, reason):
+        """What a 'No' of this decision by ``user`` at ``moment`` leaves on its return step (in the
+        language of the environment, the moment in ``user``'s time zone)."""
+        self.ensure_one()
+        return self.env._(
+            "Step %(code)s answered 'No' (%(user)s, %(date)s): %(reason)s",
+            code=self.code,
+            user=user.name,
+            date=self.case_id._format_moment(moment, user=user),
+            reason=reason,
+        )
+
+    @api.model
+    def _backfill_return_reasons(self):
+        """Steps sent back by a 'No' before they kept the reason (sop_organisasi 18.0.2.1.0) get the
+        latest one from the case history, written as the decision's user would have read it.
+        Returns the steps that got one."""
+        rows = self.env["sop.case.history"].search(
+            [("event", "=", "answer_no"), ("step_id.return_step_id", "!=", False)], order="date, id"
+        )
+        latest = {row.step_id.return_step_id: row for row in rows}  # the last 'No' per returned step
+        filled = self.browse()
+        for target, row in latest.items():
+            if target.return_reason:
+                continue
+            decision = row.step_id.with_context(lang=row.user_id.lang or self.env.lang)
+            text = decision._return_reason_text(row.user_id, row.date, row.note or "")
+            target.sudo().with_context(skip_validation_check=True).write({"return_reason": text})
+            filled |= target
+        return filled
 
     def _close_run(self, now, vals):
         """Close the activities and add the working time of the run."""
