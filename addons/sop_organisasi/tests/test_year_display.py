@@ -64,26 +64,53 @@ class TestYearDisplay(SopCaseRunCase):
                 self.assertEqual(description[fname]["type"], "integer", "same column as before")
                 self.assertFalse(description[fname].get("aggregator"), f"{model}.{fname} has no aggregate")
 
+    def _shown_fields(self, models):
+        """(view, model, field node, options) of the fields shown by the list, form and kanban views of
+        ``models``, x2many subviews included."""
+        views = self.env["ir.ui.view"].search(
+            [("type", "in", ("list", "form", "kanban")), ("inherit_id", "=", False), ("model", "in", list(models))]
+        )
+        for view in views:
+            arch = etree.fromstring(self.env[view.model].get_view(view.id, view.type)["arch"])
+            for node in arch.iter("field"):
+                if node.get("invisible") in ("1", "True"):
+                    continue
+                options = safe_eval(node.get("options") or "{}", {"false": False, "true": True})
+                yield view, self._node_model(node, view.model), node, options
+
     def test_views_show_years_without_thousands_separator(self):
         """Every list, form and kanban view showing a year turns the integer's grouping off."""
         wrong = []
         checked = 0
         year_fields = _year_fields(self.env)
-        views = self.env["ir.ui.view"].search(
-            [("type", "in", ("list", "form", "kanban")), ("inherit_id", "=", False), ("model", "in", list(year_fields))]
-        )
-        for view in views:
-            arch = etree.fromstring(self.env[view.model].get_view(view.id, view.type)["arch"])
-            for node in arch.iter("field"):
-                model = self._node_model(node, view.model)
-                if node.get("name") not in year_fields.get(model, []) or node.get("invisible") in ("1", "True"):
-                    continue
-                checked += 1
-                options = safe_eval(node.get("options") or "{}", {"false": False, "true": True})
-                if options.get("enable_formatting") is not False:
-                    wrong.append(f"{view.xml_id or view.name}: {model}.{node.get('name')}")
+        for view, model, node, options in self._shown_fields(year_fields):
+            if node.get("name") not in year_fields.get(model, []):
+                continue
+            checked += 1
+            if options.get("enable_formatting") is not False:
+                wrong.append(f"{view.xml_id or view.name}: {model}.{node.get('name')}")
         self.assertGreater(checked, 5, "the views of cases, monitoring, letters and wizards show years")
         self.assertFalse(wrong, "views showing a year as 2.026")
+
+    def test_views_show_times_without_seconds(self):
+        """Every moment the addons' views show reads "17:00", not "17:00:00"."""
+        models = {
+            name for name in self.env.registry if name.startswith(("sop.", "survey.")) and not self.env[name]._abstract
+        }
+        wrong = []
+        checked = 0
+        for view, model, node, options in self._shown_fields(models):
+            field = self.env[model]._fields.get(node.get("name"))
+            if field is None or field.type != "datetime" or node.get("widget") in ("date", "remaining_days"):
+                continue
+            # the addons' views; the approval tiers' table inside them is drawn by OCA's widget
+            if view.xml_id.split(".")[0] not in ("sop_organisasi", "sop_survey") or model not in models:
+                continue
+            checked += 1
+            if options.get("show_seconds") is not False:
+                wrong.append(f"{view.xml_id}: {model}.{node.get('name')}")
+        self.assertGreater(checked, 10, "cases, steps, letters, proposals show moments")
+        self.assertFalse(wrong, "views showing seconds")
 
     def _node_model(self, node, model):
         """The model a <field> node belongs to (the comodel inside an x2many's subview)."""

@@ -223,6 +223,11 @@ class TestLiaisonAndJurorPortal(JurorJourneyFixtures, SinovikFixtures, HttpCase)
         page = self.url_open(url).text
         self.assertIn("has not started yet: it starts on", page)
         self.assertRegex(page, r"<fieldset disabled")
+        line = self.later_assignment.score_ids[:1]
+        self.assertIn(
+            f'name="score_{line.id}" min="{line.min_score:g}" max="{line.max_score:g}" value="{line.score:g}"', page
+        )
+        self.assertNotIn(f'value="{line.score}"', page, "a score reads 70, not 70.0")
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
         line = self.later_assignment.score_ids[:1]
         response = self.url_open(url, data={f"score_{line.id}": "70", "action": "save", "csrf_token": csrf})
