@@ -904,9 +904,9 @@ def write_markdown(path, rows, cpu):
         worst = failed[0] if failed else max(group, key=lambda row: row["slowest"])
         roles = ", ".join(f"**{row['role']}**" if row is worst else row["role"] for row in group)
         if worst["error"]:
-            result = "ERROR: " + worst["error"]
-        else:
-            result = "PASS" if worst["ok"] else "**FAIL**"
+            lines.append(f"| {name} | {roles} | - | - | - | - | {worst['bound']:.0f} s | ERROR: {worst['error']} |")
+            continue
+        result = "PASS" if worst["ok"] else "**FAIL**"
         lines.append(
             f"| {name} | {roles} | {worst['p50']:.3f} | {worst['p95']:.3f} | {worst['slowest_call']}"
             f" ({worst['slowest']:.3f}) | {worst['queries']:.0f} | {worst['bound']:.0f} s | {result} |"
