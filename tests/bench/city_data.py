@@ -32,9 +32,10 @@ with what a regency's Organization Division accumulates in five years:
   each year), through the ORM.
 
 ``--scale`` multiplies the volumes (e.g. ``--scale 0.02`` for a quick smoke run).
-The data are reproducible: ``random.Random(--seed)`` in Python and ``setseed()`` in
-PostgreSQL. Everything is committed in batches; the database must be new (the script
-refuses to run twice on the same database: drop it first).
+The data are reproducible: ``random.Random(--seed)`` in Python, ``setseed()`` in
+PostgreSQL, and the moment ``--now`` (this hour by default) all dates are relative to.
+Everything is committed in batches; the database must be new (the script refuses to run
+twice on the same database: drop it first).
 
 Run with the project's virtualenv from the repository root:
     /opt/sop-odoo/venv/bin/python tests/bench/city_data.py [--db city5y] [--scale 1.0] [--seed 19]
@@ -46,6 +47,7 @@ import random
 import sys
 import time
 from contextlib import contextmanager
+from datetime import UTC
 from datetime import date
 from datetime import datetime
 from datetime import timedelta
@@ -473,7 +475,7 @@ def plan_cases(env, city):
     return len(rows)
 
 
-def clone_cases(env):
+def clone_cases(env, now):
     """Clone the template cases into case_map's cases with their steps, history, activities,
     tier reviews, messages and followers."""
     cr = env.cr
@@ -604,8 +606,9 @@ def clone_cases(env):
     # the running cases' current steps that passed their deadline are late, and so are their cases
     cr.execute(
         """UPDATE sop_case_step SET is_late = true
-            WHERE state IN ('current', 'to_approve') AND date_deadline < now() at time zone 'UTC'
-              AND is_late IS NOT TRUE"""
+            WHERE state IN ('current', 'to_approve') AND date_deadline < %(now)s
+              AND is_late IS NOT TRUE""",
+        {"now": now},
     )
     counts["late open steps"] = cr.rowcount
     cr.execute(
@@ -712,8 +715,8 @@ def make_skm(env, city):
           CROSS JOIN LATERAL (SELECT (%(units)s::int[])[1 + (g %% %(nunits)s)] AS u,
                                      (%(periods)s::int[])[1 + ((g / %(nunits)s) %% %(nperiods)s)] AS pid) k
           JOIN sop_skm_period p ON p.id = k.pid
-          CROSS JOIN LATERAL (SELECT LEAST(p.date_end::timestamp, now() at time zone 'UTC')
-                                     - (LEAST(p.date_end::timestamp, now() at time zone 'UTC') - p.date_start::timestamp)
+          CROSS JOIN LATERAL (SELECT LEAST(p.date_end::timestamp, %(now)s)
+                                     - (LEAST(p.date_end::timestamp, %(now)s) - p.date_start::timestamp)
                                        * random() AS d) t
         """,
         {
@@ -723,6 +726,7 @@ def make_skm(env, city):
             "periods": periods.ids,
             "nperiods": len(periods),
             "n": args.responses,
+            "now": now,
         },
     )
     cr.execute(
@@ -907,7 +911,7 @@ def generate(env, city):
     city.templates = make_templates(env, city)
     cases = plan_cases(env, city)
     log(f"cloning {cases} cases")
-    for table, count in clone_cases(env).items():
+    for table, count in clone_cases(env, city.now).items():
         print(f"  {table:<28} +{count:,}")
     cr.commit()
     log(f"letters: {args.letters}")
@@ -939,6 +943,12 @@ def main():
     parser.add_argument("--proposals", type=int, default=300, help="in all competitions")
     parser.add_argument("--jurors", type=int, default=10)
     parser.add_argument("--password", default=PASSWORD)
+    parser.add_argument(
+        "--now",
+        type=datetime.fromisoformat,
+        default=datetime.now(UTC).replace(tzinfo=None, minute=0, second=0, microsecond=0),
+        help="the moment of the data set in UTC (default: this hour): same --seed and --now, same data",
+    )
     parser.add_argument("--http-port", type=int, default=18181, help="of the server wkhtmltopdf reads the assets from")
     args = parser.parse_args()
     for name in ("opds", "sops", "cases", "running", "letters", "responses", "units", "proposals", "jurors"):
@@ -960,7 +970,7 @@ def main():
             print(f"{args.db} already holds the city data (user bench_staff): drop it to generate again")
             return 1
         cr.execute("SELECT setseed(%s)", (((args.seed % 1000) / 1000.0),))
-        now = datetime.utcnow().replace(microsecond=0)
+        now = args.now
         generate(env, SimpleNamespace(args=args, rng=rng, now=now))
         log("ANALYZE")
         cr.execute("ANALYZE")
