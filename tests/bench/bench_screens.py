@@ -22,7 +22,7 @@ and replays what the web client sends when each screen opens:
 
 Each screen runs once to warm up, then ``--runs`` times. The table shows p50 and p95 of
 the whole screen (its calls one after the other), the p95 of its slowest call, the SQL
-queries (from the server's request log: ``... 200 - <queries> <query time> <other time>``)
+queries and their time (from the server's request log: ``... 200 - <queries> <query time> <other time>``)
 and the bound of one call (1 s; PDF 3 s; XLSX 5 s). Exit status 1 when a bound fails
 (``--no-fail``: always 0).
 
@@ -129,16 +129,17 @@ class Server:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def queries(self, path):
-        """Queries of the last request to ``path`` (from its request log line); None if not logged."""
+        """Queries and their seconds of the last request to ``path`` (its request log line);
+        ``(None, 0.0)`` if not logged."""
         deadline = time.monotonic() + 2.0
         found = None
         while True:
             for line in self.log.readlines():
                 match = REQUEST_LINE.search(line)
                 if match and match.group(1).split("?")[0] == path.split("?")[0]:
-                    found = int(match.group(3))
+                    found = (int(match.group(3)), float(match.group(4)))
             if found is not None or time.monotonic() > deadline:
-                return found
+                return found or (None, 0.0)
             time.sleep(0.01)
 
 
@@ -163,7 +164,7 @@ class Client:
 
     def record(self, label, path, started):
         elapsed = time.perf_counter() - started
-        self.calls.append((label, elapsed, self.server.queries(path)))
+        self.calls.append((label, elapsed, *self.server.queries(path)))
 
     def json(self, path, params, label=None, record=True):
         started = time.perf_counter()
@@ -769,7 +770,7 @@ def odoo_survey_submission(client, fx):
 # ---------------------------------------------------------------------------- measure
 def measure(client, screen, runs):
     """Warm up once, then ``runs`` runs; (totals, slowest call of each run, queries per run, error)."""
-    totals, slowest, queries = [], [], []
+    totals, slowest, queries, sql = [], [], [], []
     try:
         client.calls.clear()
         screen.run(client)
@@ -780,10 +781,11 @@ def measure(client, screen, runs):
             totals.append(time.perf_counter() - started)
             slowest.append(max((call for call in client.calls), key=lambda call: call[1]))
             queries.append(sum(call[2] or 0 for call in client.calls))
+            sql.append(sum(call[3] for call in client.calls))
     except Exception as error:
         text = " ".join(str(error).split())
-        return totals, slowest, queries, f"{type(error).__name__}: {text[:240]}"
-    return totals, slowest, queries, None
+        return totals, slowest, (queries, sql), f"{type(error).__name__}: {text[:240]}"
+    return totals, slowest, (queries, sql), None
 
 
 def percentile(values, fraction):
@@ -795,7 +797,7 @@ def percentile(values, fraction):
 
 def run_screens(server, args, fx):
     rows = []
-    header = f"{'screen':<58} {'role':<8} {'calls':>5} {'p50 s':>7} {'p95 s':>7} {'slowest call p95':>28} {'queries':>8} {'bound':>6}  result"
+    header = f"{'screen':<58} {'role':<8} {'calls':>5} {'p50 s':>7} {'p95 s':>7} {'slowest call p95':>28} {'queries':>8} {'SQL s':>6} {'bound':>6}  result"
     print(header)
     print("-" * len(header), flush=True)
     for role in args.roles:
@@ -818,7 +820,7 @@ def run_screens(server, args, fx):
         for screen in screens:
             if args.only and args.only.lower() not in screen.name.lower():
                 continue
-            totals, slowest, queries, error = measure(client, screen, args.runs)
+            totals, slowest, (queries, sql), error = measure(client, screen, args.runs)
             bound = BOUNDS[screen.kind]
             slow_p95 = percentile([s[1] for s in slowest], 0.95)
             slow_name = max(slowest, key=lambda s: s[1])[0] if slowest else ""
@@ -833,6 +835,7 @@ def run_screens(server, args, fx):
                 "slowest": slow_p95,
                 "slowest_call": slow_name.rsplit(": ", 1)[-1],
                 "queries": statistics.median(queries) if queries else 0,
+                "sql": statistics.median(sql) if sql else 0.0,
                 "bound": bound,
                 "ok": ok,
                 "error": error,
@@ -847,7 +850,7 @@ def format_row(row):
     result = "PASS" if row["ok"] else ("ERROR " + row["error"] if row["error"] else "FAIL")
     return (
         f"{row['screen'][:58]:<58} {row['role']:<8} {row['calls']:>5} {row['p50']:>7.3f} {row['p95']:>7.3f}"
-        f" {slowest:>28} {row['queries']:>8.0f} {row['bound']:>5.0f}s  {result}"
+        f" {slowest:>28} {row['queries']:>8.0f} {row['sql']:>6.3f} {row['bound']:>5.0f}s  {result}"
     )
 
 
@@ -893,7 +896,7 @@ def cpu_per_submission(server, fx, count):
 def write_markdown(path, rows, cpu):
     """One line per screen: the role with the slowest p95 (every role's figures are in the console table)."""
     lines = [
-        "| Screen | Roles | p50 s | p95 s | Slowest call (p95 s) | SQL queries | Bound | Result |",
+        "| Screen | Roles | p50 s | p95 s | Slowest call (p95 s) | SQL queries (s) | Bound | Result |",
         "|---|---|--:|--:|---|--:|--:|---|",
     ]
     screens = {}
@@ -909,7 +912,8 @@ def write_markdown(path, rows, cpu):
         result = "PASS" if worst["ok"] else "**FAIL**"
         lines.append(
             f"| {name} | {roles} | {worst['p50']:.3f} | {worst['p95']:.3f} | {worst['slowest_call']}"
-            f" ({worst['slowest']:.3f}) | {worst['queries']:.0f} | {worst['bound']:.0f} s | {result} |"
+            f" ({worst['slowest']:.3f}) | {worst['queries']:.0f} ({worst.get('sql', 0.0):.3f}) | {worst['bound']:.0f} s"
+            f" | {result} |"
         )
     if cpu:
         lines += ["", "| Public submission | Server CPU ms | Wall ms |", "|---|--:|--:|"]
