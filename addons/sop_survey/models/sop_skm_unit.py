@@ -68,7 +68,8 @@ class SopSkmUnit(models.Model):
         "a new kiosk link ends every activated tablet.",
     )
     public_url = fields.Char(compute="_compute_public_url", string="Public Link")
-    qr_code = fields.Binary(compute="_compute_public_url", string="QR Code")
+    # computed apart: a list showing the links does not draw a QR image per unit
+    qr_code = fields.Binary(compute="_compute_qr_code", string="QR Code")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
 
     _sql_constraints = [
@@ -81,6 +82,10 @@ class SopSkmUnit(models.Model):
         base_url = self.env["ir.config_parameter"].sudo().get_param("web.base.url")
         for unit in self:
             unit.public_url = f"{base_url}/skm/{unit.access_token}" if unit.access_token else False
+
+    @api.depends("public_url")
+    def _compute_qr_code(self):
+        for unit in self:
             unit.qr_code = base64.b64encode(unit._skm_qr_png(unit.public_url)) if unit.public_url else False
 
     @api.depends("kiosk_token", "kiosk_activation_token")

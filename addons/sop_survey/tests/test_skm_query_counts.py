@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.addons.sop_organisasi.tests.bulk import clone_rows
 from odoo.tests import HttpCase
 from odoo.tests import tagged
@@ -80,3 +82,16 @@ class TestSkmQueryCounts(SkmCommon, HttpCase):
         # the dashboard counts them all
         total = self.env["sop.skm.result"].read_group([], ["respondents:max"], [])[0]
         self.assertEqual(total["respondents"], 10 + self.AROUND + 3)
+
+    def test_unit_list_draws_no_qr_code(self):
+        """The Service Units list shows the public links; the QR images are drawn for the form only."""
+        units = self.env["sop.skm.unit"].search([])
+        fields = units.get_views([(False, "list")])["models"]["sop.skm.unit"]["fields"]
+        Unit = type(units)
+        with patch.object(Unit, "_skm_qr_png", side_effect=AssertionError("QR drawn for the list")):
+            rows = units.with_user(self.sop_user).web_search_read([], {name: {} for name in fields})["records"]
+        self.assertTrue(all(row["public_url"] for row in rows))
+        with patch.object(Unit, "_skm_qr_png", return_value=b"png") as draw:
+            self.unit.invalidate_recordset()
+            self.assertTrue(self.unit.qr_code)
+        draw.assert_called_once()
