@@ -98,8 +98,9 @@ class SopRole(models.Model):
         "group_id.users",
     )
     def _compute_user_ids(self):
+        # the holders are read through jobs and employees, which not every reader of a role may read
         for role in self:
-            role.user_ids = role._resolve_users()
+            role.user_ids = role.sudo()._resolve_users()
 
     def _inverse_user_ids(self):
         for role in self:

@@ -36,6 +36,20 @@ class TestAdminDayOne(TransactionCase):
                     form[field].add(record)
         return form.record
 
+    def test_sop_administrator_without_hr_rights_manages_roles(self):
+        """The SOP Administrator is no HR officer: he still opens the executor roles, list and form."""
+        sop_admin = new_test_user(self.env, "sop_admin_no_hr", groups="sop_organisasi.group_sop_manager")
+        self.assertFalse(sop_admin.has_group("hr.group_hr_user"))
+        Role = self.env["sop.role"].with_user(sop_admin)
+        fields = Role.get_views([(False, "list")])["models"]["sop.role"]["fields"]
+        spec = {
+            name: {"fields": {"display_name": {}}} if fields[name]["type"] in ("many2one", "many2many") else {}
+            for name in fields
+        }
+        self.assertTrue(Role.web_search_read([], spec)["records"])
+        form = Form(self.kabag.with_user(sop_admin))
+        self.assertTrue(form.job_ids)
+
     def test_new_internal_user_gets_only_the_internal_user(self):
         """No "Employees: Administrator", no Surveys rights preselected on the user form."""
         user = self._new_user("Pegawai Baru", "pegawai_baru_h1")
