@@ -8,6 +8,7 @@
     "website": "https://github.com/sop-organisasi",
     "license": "LGPL-3",
     "depends": ["mail", "hr", "base_tier_validation"],
+    "post_init_hook": "post_init_hook",
     "data": [
         "security/sop_security.xml",
         "security/ir.model.access.csv",

@@ -4,8 +4,11 @@ from datetime import datetime
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user
 from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
 from odoo.tests.common import freeze_time
 
+from ..tools.database import disable_jit
+from ..tools.database import jit_disabled
 from .case_common import SopCaseRunCase
 
 
@@ -159,3 +162,13 @@ class TestLetterWithoutEmail(SopCaseRunCase):
         self.assertEqual(message.email_from, self.env.company.email_formatted or False)
         step.with_user(self.kasubbag).action_finish()
         self.assertEqual(step.state, "done")
+
+
+@tagged("post_install", "-at_install")
+class TestDatabaseSettings(TransactionCase):
+    def test_jit_is_off_for_the_database(self):
+        """Installing (or upgrading to 18.0.2.1.0) turns PostgreSQL's JIT off for the database: it
+        compiled the liaison's step queries for 130 ms each (docs/performance.md)."""
+        self.assertTrue(jit_disabled(self.env.cr))
+        self.assertTrue(disable_jit(self.env.cr), "idempotent")
+        self.assertTrue(jit_disabled(self.env.cr))

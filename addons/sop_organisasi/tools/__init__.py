@@ -3,6 +3,7 @@
 Other addons import them from here too, so the rules live in one place.
 """
 
+from . import database
 from . import dates
 from . import duration
 from . import flowchart
