@@ -86,6 +86,9 @@ def check_migration_18_0_2_1():
         company.sop_monitoring_start_date == installed,
         f"SOP monitoring since {company.sop_monitoring_start_date} (installed {installed})",
     )
+    from odoo.addons.sop_organisasi.tools.database import jit_disabled  # noqa: PLC0415 - odoo shell script
+
+    check(jit_disabled(env.cr), "PostgreSQL's JIT is off for the database")
 
 
 def _tally():
