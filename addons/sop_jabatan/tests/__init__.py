@@ -1,0 +1,3 @@
+from . import test_abk_arithmetic
+from . import test_abk_posts
+from . import test_access_policy
