@@ -30,6 +30,19 @@ class HrDepartment(models.Model):
     abk_efficiency_defined = fields.Boolean(string="Unit Efficiency Defined", compute="_compute_abk_recap")
     abk_efficiency_text = fields.Char(string="Efficiency", compute="_compute_abk_recap")
 
+    def write(self, vals):
+        res = super().write(vals)
+        if {"is_opd", "parent_id"} & set(vals):
+            # the OPD of the posts below follows the unit that became (or stopped being) an OPD
+            jobs = (
+                self.env["hr.job"]
+                .sudo()
+                .with_context(active_test=False)
+                .search([("department_id", "child_of", self.ids)])
+            )
+            self.env.add_to_compute(self.env["hr.job"]._fields["opd_id"], jobs)
+        return res
+
     @api.depends("sop_job_ids.workload_minutes", "sop_job_ids.staff_need", "sop_job_ids.staff_in_post")
     def _compute_abk_recap(self):
         table = self.env["sop.jabatan.efficiency.band"].sudo().search([])._as_table()

@@ -178,8 +178,7 @@ class HrJob(models.Model):
     @api.model
     def _sop_abk_refresh(self):
         """Recompute the ABK figures of every post after a change of the JKE or band tables."""
-        jobs = self.sudo().with_context(active_test=False).search([("workload_minutes", "!=", 0)])
-        jobs |= self.sudo().with_context(active_test=False).search([("staff_in_post", "!=", 0)])
+        jobs = self.sudo().with_context(active_test=False).search([])
         for name in (*ABK_FIELDS, "staff_gap"):
             self.env.add_to_compute(self._fields[name], jobs)
 

@@ -174,3 +174,19 @@ class TestPostForms(JabatanCase):
             self.task_b.with_user(self.internal).write({"volume": 1})
         with self.assertRaises(AccessError):
             self.post_b.with_user(self.internal).write({"job_code": "X"})
+
+
+@tagged("post_install", "-at_install")
+class TestPostOpd(JabatanCase):
+    def test_opd_follows_the_units(self):
+        """A post of a sub-unit belongs to the OPD above it, and follows when the units change."""
+        post = self._post("Guru Kelas", self.unit_a1, TEACHER_TASKS)
+        self.assertEqual(post.opd_id, self.opd_a)
+        self.unit_a1.is_opd = True
+        self.assertEqual(post.opd_id, self.unit_a1, "the unit itself became an OPD")
+        self.unit_a1.is_opd = False
+        self.unit_a1.parent_id = self.opd_b
+        self.assertEqual(post.opd_id, self.opd_b, "the unit moved to another OPD")
+        self.assertIn(post, self.opd_b.sop_job_ids)
+        post.department_id = False
+        self.assertFalse(post.opd_id)

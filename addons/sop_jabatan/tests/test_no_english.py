@@ -1,0 +1,35 @@
+from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
+from odoo.addons.sop_organisasi.tests.no_english import screen_strings
+from odoo.tests import tagged
+
+# every screen of the Jabatan app, as an Indonesian user sees it
+SCREENS = [
+    ("hr.job", "sop_jabatan.hr_job_view_list_sop_jabatan", "list"),
+    ("hr.job", "sop_jabatan.hr_job_view_form_sop_jabatan", "form"),
+    ("hr.job", "sop_jabatan.hr_job_view_search_sop_jabatan", "search"),
+    ("hr.job", "sop_jabatan.hr_job_view_pivot_sop_jabatan", "pivot"),
+    ("hr.department", "sop_jabatan.hr_department_view_list_sop_abk_recap", "list"),
+    ("sop.jabatan.jke", "sop_jabatan.sop_jabatan_jke_view_list", "list"),
+    ("sop.jabatan.efficiency.band", "sop_jabatan.sop_jabatan_efficiency_band_view_list", "list"),
+]
+
+
+@tagged("post_install", "-at_install")
+class TestJabatanScreensIndonesian(NoEnglishCase):
+    def test_jabatan_screens_are_indonesian(self):
+        self.assertNoEnglish(SCREENS)
+        form = screen_strings(self.env_id, "hr.job", "sop_jabatan.hr_job_view_form_sop_jabatan", "form")
+        texts = [text for _where, text in form]
+        self.assertIn("Uraian Tugas dan Beban Kerja", texts)
+        self.assertIn(("staff_need label", "Kebutuhan Pegawai"), form)
+
+    def test_undefined_efficiency_in_indonesian(self):
+        Job = self.env_id["hr.job"]
+        self.assertEqual(
+            Job.create({"name": "Analis Uji", "abk_year": 2003}).efficiency_text,
+            "Tidak terdefinisi: tidak ada JKE untuk tahun ABK",
+        )
+        self.assertEqual(
+            Job.create({"name": "Analis Uji 2", "abk_year": 2026}).efficiency_text,
+            "Tidak terdefinisi: tidak ada pemangku jabatan",
+        )
