@@ -59,7 +59,7 @@ attachments=$(psql -U "$PGUSER_SOP" -d "$DB" -tAc \
     "select count(distinct store_fname) from ir_attachment where store_fname is not null")
 versions=$(psql -U "$PGUSER_SOP" -d "$DB" -tAc \
     "select name || ' ' || coalesce(latest_version, '') from ir_module_module
-     where state = 'installed' and name in ('base', 'sop_organisasi', 'sop_survey', 'base_tier_validation')
+     where state = 'installed' and name in ('base', 'sop_organisasi', 'sop_survey', 'sop_jabatan', 'base_tier_validation')
      order by name")
 cat > "$WORK/manifest.txt" <<MANIFEST
 database: $DB

@@ -24,6 +24,8 @@ PY="$VENV/bin/python"
 OCA_REQUIREMENT="odoo-addon-base-tier-validation>=18.0.3,<18.1"
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432}
 DB_USER=odoo
+# the product's addons, in the order they install (README, run, test, production, backup)
+PRODUCT_ADDONS=sop_organisasi,sop_survey,sop_jabatan
 
 log() { printf '\033[1m[sop]\033[0m %s\n' "$*" >&2; }
 die() { printf '[sop] ERROR: %s\n' "$*" >&2; exit 1; }

@@ -75,7 +75,7 @@ db_ready() {
 if ! db_ready; then
     [ -n "$INIT" ] || die "database $DB does not exist: create it with  $0 --init $DB"
     log "creating database $DB with the SOP addons (production configuration, no demo data)"
-    "$PY" "$ODOO_DIR/odoo-bin" "${ODOO_ARGS[@]}" -i sop_organisasi,sop_survey --load-language=id_ID \
+    "$PY" "$ODOO_DIR/odoo-bin" "${ODOO_ARGS[@]}" -i "$PRODUCT_ADDONS" --load-language=id_ID \
         --stop-after-init --workers=0 --max-cron-threads=0 --no-http
 fi
 

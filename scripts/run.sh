@@ -10,7 +10,7 @@ PORT=${SOP_PORT:-8069}
 setup_all
 if ! db_exists "$DB"; then
     log "creating database $DB with the SOP addons and the 14 SOPs of the seed"
-    odoo -d "$DB" -i sop_organisasi,sop_survey --stop-after-init --load-language=id_ID
+    odoo -d "$DB" -i "$PRODUCT_ADDONS" --stop-after-init --load-language=id_ID
     log "setting the administrator and the company to Indonesian"
     "$PY" -m odoo shell -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$(addons_path)" -d "$DB" \
         --log-level=warn --no-http <<'PYTHON'
@@ -29,7 +29,8 @@ else
         "select value from ir_config_parameter where key = 'sop.run.addons_checksum'" 2>/dev/null || true)
     if [ -n "${SOP_UPDATE:-}" ] || [ "$CHECKSUM" != "$LAST" ]; then
         log "reusing database $DB (updating the SOP addons: their files changed)"
-        odoo -d "$DB" -u sop_organisasi,sop_survey --stop-after-init
+        # an addon added by a release is installed, the others updated
+        odoo -d "$DB" -i "$PRODUCT_ADDONS" -u "$PRODUCT_ADDONS" --stop-after-init
         psql -U postgres -d "$DB" -v ON_ERROR_STOP=1 -q -v sum="$CHECKSUM" >/dev/null <<'SQL'
 insert into ir_config_parameter (key, value, create_uid, write_uid, create_date, write_date)
 values ('sop.run.addons_checksum', :'sum', 1, 1, now() at time zone 'utc', now() at time zone 'utc')

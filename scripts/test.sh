@@ -8,7 +8,7 @@
 source "$(dirname "$0")/common.sh"
 DB=${SOP_TEST_DB:-sop_test_$$}
 LOG=${SOP_TEST_LOG:-$(mktemp /tmp/sop-test-XXXX.log)}
-TAGS=${SOP_TEST_TAGS:-/sop_organisasi,/sop_survey}
+TAGS=${SOP_TEST_TAGS:-/${PRODUCT_ADDONS//,/,/}}
 
 setup_all
 db_exists "$DB" && psql -U postgres -d postgres -qc "drop database \"$DB\""
@@ -17,7 +17,7 @@ set +e
 # a hung test (e.g. wkhtmltopdf waiting on the test server) fails the run instead of blocking it
 timeout --kill-after=60 "${SOP_TEST_TIMEOUT:-2700}" \
     "$PY" -m odoo -c "$PROJECT_DIR/config/odoo.conf" --addons-path="$(addons_path)" \
-    -d "$DB" -i sop_organisasi,sop_survey --test-tags "$TAGS" --stop-after-init \
+    -d "$DB" -i "$PRODUCT_ADDONS" --test-tags "$TAGS" --stop-after-init \
     --http-port="${SOP_TEST_PORT:-18069}" --workers=0 --max-cron-threads=0 2>&1 \
     | tee "$LOG" | "$PY" "$PROJECT_DIR/scripts/odoo_test_filter.py"
 set -e

@@ -44,7 +44,7 @@ shell() {  # $1: database, $2: data_dir; Python on stdin
         --data-dir="$2" --no-http --log-level=error
 }
 
-odoo -d "$SRC" --data-dir="$WORK/data" -i sop_organisasi,sop_survey --stop-after-init --workers=0 \
+odoo -d "$SRC" --data-dir="$WORK/data" -i "$PRODUCT_ADDONS" --stop-after-init --workers=0 \
     --max-cron-threads=0 --no-http --log-level=warn
 step "database with both addons"
 

@@ -4,6 +4,8 @@ from odoo.tools.translate import TranslationImporter
 
 # addons whose i18n_extra translates Odoo and OCA texts (see i18n_extra/id.po)
 EXTRA_ADDONS = ("sop_organisasi", "sop_survey")
+# the product's addons: sop_organisasi and the addons built on it (their own i18n is loaded again)
+PRODUCT_BASE = "sop_organisasi"
 
 
 class IrModuleModule(models.Model):
@@ -23,11 +25,25 @@ class IrModuleModule(models.Model):
     def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
         result = super()._load_module_terms(modules, langs, overwrite=overwrite, imported_module=imported_module)
         if not imported_module:
-            addons = [addon for addon in EXTRA_ADDONS if addon in modules]
+            addons = self._sop_product_addons(modules)
             if not overwrite:
                 self._sop_load_translations(addons, langs, "i18n", overwrite=True)
-            self._sop_load_extra_translations(addons, langs)
+            self._sop_load_extra_translations([addon for addon in addons if addon in EXTRA_ADDONS], langs)
         return result
+
+    def _sop_product_addons(self, modules):
+        """Those of ``modules`` that are sop_organisasi or depend on it directly."""
+        names = [name for name in modules if isinstance(name, str)]
+        if not names:
+            return []
+        self.env.cr.execute(
+            """SELECT m.name FROM ir_module_module m
+                WHERE m.name = ANY(%s) AND (m.name = %s OR EXISTS (
+                      SELECT 1 FROM ir_module_module_dependency d WHERE d.module_id = m.id AND d.name = %s))""",
+            [names, PRODUCT_BASE, PRODUCT_BASE],
+        )
+        product = {name for (name,) in self.env.cr.fetchall()}
+        return [name for name in names if name in product]
 
     def _sop_load_extra_translations(self, addons, langs):
         """Load the ``i18n_extra`` files of ``addons`` in ``langs``, overwriting."""
