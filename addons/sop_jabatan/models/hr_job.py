@@ -187,6 +187,11 @@ class HrJob(models.Model):
         if self._has_cycle():
             raise ValidationError(self.env._("A post cannot be above itself."))
 
+    @api.onchange("job_kind")
+    def _onchange_job_kind(self):
+        if self.job_kind != "fungsional":
+            self.functional_level = False
+
     @api.constrains("job_kind", "functional_level")
     def _check_functional_level(self):
         for job in self:

@@ -1,4 +1,5 @@
 from odoo.exceptions import AccessError
+from odoo.exceptions import ValidationError
 from odoo.tests import Form
 from odoo.tests import tagged
 
@@ -161,8 +162,20 @@ class TestPostForms(JabatanCase):
         post = form.save()
         self.assertEqual(post.opd_id, self.opd_b)
         self.assertEqual(post.staff_need, 1)
+        # a functional level goes with a functional post only
+        with Form(post.with_user(self.staff), view=FORM) as form:
+            form.job_kind = "fungsional"
+            form.functional_level = "ahli_madya"
+        self.assertEqual(post.functional_level, "ahli_madya")
+        with Form(post.with_user(self.staff), view=FORM) as form:
+            form.job_kind = "jpt_pratama"
+        self.assertFalse(post.functional_level, "cleared with the kind")
+        with self.assertRaises(ValidationError):
+            post.write({"functional_level": "ahli_muda"})
         self.post_b.with_user(self.staff).write({"parent_id": post.id})
         self.assertEqual(post.child_ids, self.post_b)
+        with self.assertRaises(ValidationError):
+            post.with_user(self.staff).write({"parent_id": self.post_b.id})
         with Form(self.task_b.post_id.with_user(self.staff), view=FORM) as form:
             with form.task_ids.edit(0) as task:
                 task.volume = 200
