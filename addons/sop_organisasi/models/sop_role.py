@@ -146,7 +146,7 @@ class SopRole(models.Model):
             )
         role = self.sudo()
         if role.resolution_type == "group":
-            role.group_id.write({"users": [Command.link(user.id) for user in users]})
+            self._write_group_members([Command.link(user.id) for user in users])
         else:
             employees = users._sop_employee()
             if role.resolution_type == "job":
@@ -166,6 +166,21 @@ class SopRole(models.Model):
                     role=role.name,
                 )
             )
+
+    def _write_group_members(self, commands):
+        """Change the members of a group role's group as the current user: a group may give any right
+        (the Settings administrator's too), so Odoo's access rights on groups decide, not the role's."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group("base.group_erp_manager")):
+            raise AccessError(
+                self.env._(
+                    "The role '%(role)s' is held by the members of the group '%(group)s': only an administrator "
+                    "of access rights changes who is in a group.",
+                    role=self.name,
+                    group=self.sudo().group_id.full_name,
+                )
+            )
+        self.group_id.with_env(self.env).write({"users": commands})
 
     def _post_holders(self, before):
         """The chatter of the role says who was given it and from whom it was taken."""
@@ -209,7 +224,7 @@ class SopRole(models.Model):
         before = role._resolve_users()
         employees = role.env["hr.employee"].search([("user_id", "in", users.ids)])
         if role.resolution_type == "group":
-            role.group_id.write({"users": [Command.unlink(user.id) for user in users]})
+            self._write_group_members([Command.unlink(user.id) for user in users])
         elif role.resolution_type == "job":
             employees.filtered(lambda employee: employee.job_id in role.job_ids).write({"job_id": False})
         elif role.resolution_type == "department":

@@ -199,3 +199,52 @@ class TestAdminDayOneTour(HttpCase):
         self.assertTrue(user)
         self.assertIn(user, self.env.ref("sop_organisasi.role_kasubbag_kinerja")._resolve_users())
         self.assertFalse(user.has_group("hr.group_hr_user"))
+
+
+@tagged("post_install", "-at_install")
+class TestRoleHoldersRights(TransactionCase):
+    """Giving a role of type group adds the user to the group: what the group confers is no SOP right."""
+
+    def test_sop_administrator_cannot_join_a_group_through_a_role(self):
+        sop_admin = new_test_user(self.env, "sop_admin_group_h10", groups="sop_organisasi.group_sop_manager")
+        other = new_test_user(self.env, "staf_group_h10", groups="base.group_user")
+        system = self.env.ref("base.group_system")
+        Role = self.env["sop.role"].with_user(sop_admin)
+        role = Role.create({"name": "Peran Grup Uji H10", "resolution_type": "group", "group_id": system.id})
+        # the role form (holders) and a raw RPC write, for himself or anyone
+        with self.assertRaisesRegex(AccessError, "only an administrator of access rights"):
+            with Form(role) as form:
+                form.user_ids.add(sop_admin)
+        with self.assertRaisesRegex(AccessError, "only an administrator of access rights"):
+            role.write({"user_ids": [Command.link(other.id)]})
+        with self.assertRaisesRegex(AccessError, "only an administrator of access rights"):
+            Role.create(
+                {
+                    "name": "Peran Grup Uji H10 B",
+                    "resolution_type": "group",
+                    "group_id": system.id,
+                    "user_ids": [Command.link(sop_admin.id)],
+                }
+            )
+        system.invalidate_recordset(["users"])
+        self.assertNotIn(sop_admin, system.users)
+        self.assertNotIn(other, system.users)
+        # nor take members out of it
+        admin = self.env.ref("base.user_admin")
+        with self.assertRaisesRegex(AccessError, "only an administrator of access rights"):
+            role.write({"user_ids": [Command.unlink(admin.id)]})
+        system.invalidate_recordset(["users"])
+        self.assertIn(admin, system.users)
+
+    def test_access_rights_administrator_gives_a_group_role(self):
+        admin = self.env.ref("base.user_admin")
+        other = new_test_user(self.env, "staf_group_h10b", groups="base.group_user")
+        group = self.env["res.groups"].create({"name": "Grup Peran Uji H10"})
+        role = self.env["sop.role"].create(
+            {"name": "Peran Grup Uji H10 C", "resolution_type": "group", "group_id": group.id}
+        )
+        role.with_user(admin).write({"user_ids": [Command.link(other.id)]})
+        self.assertIn(other, group.users)
+        self.assertIn(other, role._resolve_users())
+        role.with_user(admin).write({"user_ids": [Command.unlink(other.id)]})
+        self.assertNotIn(other, group.users)
