@@ -10,6 +10,7 @@ from odoo.exceptions import ValidationError
 from ..tools.dates import format_date_long
 from ..tools.dates import format_date_short
 from ..tools.ordering import record_order
+from ..tools.step_codes import RETURN_CODES_PENDING
 from ..tools.workflow import as_workflow
 from ..tools.workflow import field_labels
 from ..tools.workflow import in_workflow
@@ -370,6 +371,18 @@ class SopProcedure(models.Model):
         return super(SopProcedure, model._without_tier_bypass()).create(vals_list)
 
     def write(self, vals):
+        vals, return_codes, updated = self._split_return_codes(vals)
+        if return_codes:
+            # a decision's return step typed by its number ("A.2") is the step of that number once every
+            # row of the save is written: the updates run before the new rows are created, and a new
+            # row put between others renumbers them
+            res = self.with_context(sop_return_codes_pending=RETURN_CODES_PENDING).write(vals)
+            Step = self.env["sop.step"]
+            for step_id, code in return_codes.items():
+                Step.browse(step_id).write({"return_step_code": code})
+            # the updated steps' check of their return step waited for the whole save
+            Step.browse(updated).exists()._check_decision()
+            return res
         if in_workflow(self.env):
             return super().write(vals)
         self._check_client_write(vals)
@@ -377,6 +390,27 @@ class SopProcedure(models.Model):
         if {"unit_id", "company_id"} & set(vals):
             self.check_access("write")  # not moved to a unit the user does not maintain
         return res
+
+    @staticmethod
+    def _split_return_codes(vals):
+        """``vals`` without the return step numbers its step updates carry, those numbers by step id and
+        the ids of the updated steps (``{}`` and ``[]`` when no update carries a number)."""
+        commands = vals.get("step_ids")
+        if not isinstance(commands, (list, tuple)):
+            return vals, {}, []
+        codes, kept, updated = {}, [], []
+        for command in commands:
+            if isinstance(command, (list, tuple)) and command and command[0] == Command.UPDATE:
+                updated.append(command[1])
+                if isinstance(command[2], dict) and "return_step_code" in command[2]:
+                    values = dict(command[2])
+                    codes[command[1]] = values.pop("return_step_code")
+                    kept.append((Command.UPDATE, command[1], values))
+                    continue
+            kept.append(command)
+        if not codes:
+            return vals, {}, []
+        return dict(vals, step_ids=kept), codes, updated
 
     def _check_client_write(self, vals):
         """Raise unless a user may write ``vals`` directly (outside the workflow)."""

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 
 from ..tools.duration import UNIT_SELECTION
 from ..tools.duration import format_duration
+from ..tools.step_codes import RETURN_CODES_PENDING
 from ..tools.workflow import in_workflow
 
 
@@ -130,8 +131,18 @@ class SopStep(models.Model):
             sections.filtered(lambda s: (s.name or "").strip().casefold() == key),
             sections.filtered(lambda s: (s.display_name or "").strip().casefold() == text.casefold()),
         ):
+            if len(candidate) > 1:
+                # two sections with one code: the step would land in either, silently
+                raise ValidationError(
+                    self.env._(
+                        "Section '%(label)s' of a step names several sections of the SOP (%(sections)s): give "
+                        "each section its own code in the Sections table.",
+                        label=text,
+                        sections=", ".join(candidate.mapped("display_name")),
+                    )
+                )
             if candidate:
-                return candidate[0]
+                return candidate
         raise ValidationError(
             self.env._(
                 "Section '%(label)s' of a step is not in the Sections table of the SOP: add it there "
@@ -148,7 +159,17 @@ class SopStep(models.Model):
         if not text:
             return self.browse()
         steps = self.procedure_id.step_ids or self.section_id.procedure_id.step_ids
-        target = steps.filtered(lambda s: (s.code or "").casefold() == text)[:1]
+        target = steps.filtered(lambda s: (s.code or "").casefold() == text)
+        if len(target) > 1:
+            # sections sharing a code (or several without one) number their steps alike
+            raise ValidationError(
+                self.env._(
+                    "Step %(code)s: several steps are numbered %(target)s. Give each section of the SOP its "
+                    "own code in the Sections table, then type the number of the step to return to.",
+                    code=self.code,
+                    target=code,
+                )
+            )
         if not target:
             raise ValidationError(
                 self.env._(
@@ -174,7 +195,7 @@ class SopStep(models.Model):
                 )
                 vals["section_id"] = self._section_from_label(label, procedure).id
             return_codes.append(vals.pop("return_step_code", None))
-        pending = any(return_codes)
+        pending = RETURN_CODES_PENDING if any(return_codes) else False
         steps = super(SopStep, self.with_context(sop_return_codes_pending=pending)).create(vals_list)
         steps = steps.with_env(self.env)
         if pending:
@@ -185,8 +206,9 @@ class SopStep(models.Model):
         return steps
 
     def write(self, vals):
-        # the pending return steps are the create's own business, never a caller's context
-        if self.env.context.get("sop_return_codes_pending"):
+        # the pending return steps are the business of the save (create, the SOP's write), never a caller's context
+        pending = self.env.context.get("sop_return_codes_pending")
+        if pending and pending is not RETURN_CODES_PENDING:
             self = self.with_context(sop_return_codes_pending=False)  # noqa: PLW0642
         return super().write(vals)
 
@@ -208,7 +230,7 @@ class SopStep(models.Model):
         # while the workflow copies a revision or an import, the return steps are set last
         copying = in_workflow(self.env) and self.env.context.get("sop_copying_revision")
         # rows typed with their return step number: checked once the batch is created (see create)
-        copying = copying or self.env.context.get("sop_return_codes_pending")
+        copying = copying or self.env.context.get("sop_return_codes_pending") is RETURN_CODES_PENDING
         for step in self:
             if step.kind == "decision" and not step.return_step_id and not copying:
                 raise ValidationError(

@@ -272,3 +272,95 @@ class TestStartPageTours(SopCaseRunCase, HttpCase):
         opd_step._activate()
         self.assertEqual(opd_step.user_ids, self.liaison)
         self.start_tour("/odoo", "sop_start_page_liaison_tour", login=self.liaison.login)
+
+
+@tagged("post_install", "-at_install")
+class TestStepEditorCodes(TestSopCommon):
+    """The steps table names sections and return steps by the codes the user reads: one code, one record."""
+
+    def _form(self, record=None):
+        view = self.env.ref("sop_organisasi.sop_procedure_view_form")
+        if record:
+            return Form(record.with_user(self.sop_user), view=view)
+        form = Form(self.Procedure.with_user(self.sop_user), view=view)
+        form.name = "Pengujian Kode"
+        form.unit_id = self.unit
+        form.role_ids.add(self.role_staff)
+        return form
+
+    def test_a_section_code_names_one_section(self):
+        form = self._form()
+        for code, name in (("A", "PERSIAPAN"), ("a", "PELAKSANAAN")):
+            with form.section_ids.new() as section:
+                section.code = code
+                section.name = name
+        with form.step_ids.new() as line:
+            line.section_label = "A"
+            line.name = "Mulai"
+            line.role_id = self.role_staff
+            line.kind = "start"
+        with self.assertRaisesRegex(ValidationError, "names several sections"):
+            form.save()
+
+    def test_a_return_step_number_names_one_step(self):
+        """Sections without a code (older SOPs) number their steps alike: "2" names no single step."""
+        procedure = self.Procedure.create(
+            {
+                "name": "Pengujian Kode Lama",
+                "unit_id": self.unit.id,
+                "role_ids": [Command.set(self.role_staff.ids)],
+                "section_ids": [
+                    Command.create({"name": "PERSIAPAN", "sequence": 10}),
+                    Command.create({"name": "PELAKSANAAN", "sequence": 20}),
+                ],
+            }
+        )
+        first, second = procedure.section_ids.sorted("sequence")
+        Step = self.env["sop.step"]
+        Step.create(self._step_vals(first, 10, "start", self.role_staff, "Mulai"))
+        Step.create(self._step_vals(first, 20, "process", self.role_staff, "Menyiapkan"))
+        target = Step.create(self._step_vals(second, 10, "process", self.role_staff, "Menyusun"))
+        Step.create(
+            dict(self._step_vals(second, 20, "decision", self.role_staff, "Memeriksa"), return_step_id=target.id)
+        )
+        Step.create(self._step_vals(second, 30, "end", self.role_staff, "Selesai"))
+        self.assertEqual(procedure.step_ids.mapped("code"), ["1", "2", "1", "2", "3"])
+        decision = procedure.step_ids.filtered(lambda s: s.kind == "decision")
+        with self.assertRaisesRegex(ValidationError, "several steps are numbered 1"):
+            # what the form sends (the sections' required code is the new form's rule)
+            procedure.with_user(self.sop_user).write(
+                {"step_ids": [Command.update(decision.id, {"return_step_code": "1"})]}
+            )
+        with self.assertRaisesRegex(ValidationError, "several steps are numbered 1"):
+            decision.with_user(self.sop_user).return_step_code = "1"
+        self.assertEqual(decision.return_step_id, target)
+
+    def test_return_step_added_in_the_same_save(self):
+        """An existing decision names a step added in the same save by the number the table shows."""
+        procedure = self._create_procedure()
+        decision = procedure.step_ids.filtered(lambda s: s.kind == "decision")
+        self.assertEqual(decision.code, "A.3")
+        with self._form(procedure) as edit:
+            with edit.step_ids.new() as line:
+                # put between A.1 and A.2 (the handle): it becomes A.2, the decision A.4
+                line.sequence = 15
+                line.section_label = "A"
+                line.name = "Memeriksa kelengkapan"
+                line.role_id = self.role_staff
+            with edit.step_ids.edit(2) as line:
+                self.assertEqual(line.name, "Mengoreksi dan menyetujui")
+                line.return_step_code = "A.2"
+        added = procedure.step_ids.filtered(lambda s: s.name == "Memeriksa kelengkapan")
+        self.assertEqual(added.code, "A.2")
+        self.assertEqual(decision.code, "A.4")
+        self.assertEqual(decision.return_step_id, added)
+        # and a step appended after the decision, named by its new number
+        with self._form(procedure) as edit:
+            with edit.step_ids.new() as line:
+                line.sequence = 50
+                line.section_label = "A"
+                line.name = "Merevisi konsep"
+                line.role_id = self.role_staff
+            with edit.step_ids.edit(3) as line:
+                line.return_step_code = "A.6"
+        self.assertEqual(decision.return_step_id.name, "Merevisi konsep")
