@@ -3,6 +3,7 @@ from decimal import Decimal
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.models import regex_order
 
 from ..tools import skm_tally
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
@@ -14,6 +15,11 @@ from ..tools.statistics import round_half_up
 # measures whose value for a group of rows is recomputed from the group's answers
 REGULATION_MEASURES = ("element_index", "nrr", "respondents", "below_sample")
 EMPTY_FIGURES = {"element_index": False, "nrr": False, "respondents": 0, "below_sample": False}
+
+
+def _figure_sort_key(value):
+    """Sort key of a group's figure: groups without one (False) before the others in ascending order."""
+    return (value is not False and value is not None, value or 0)
 
 
 class SopSkmResult(models.Model):
@@ -128,13 +134,19 @@ class SopSkmResult(models.Model):
         The plain SQL aggregates would average the rows: each unit (or element row) equally. The
         figures of every group come from two more grouped reads, whatever the number of groups.
         """
-        rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
+        # groups sorted by a figure (a list sorted by its IKM column) follow the figure they show, not
+        # the SQL average of their rows: all of them are read, sorted by their figures, then paged
+        sort_figures, sql_order = self._skm_figure_order(order)
+        if sort_figures:
+            rows = super()._read_group(domain, groupby, aggregates, having, order=sql_order)
+        else:
+            rows = super()._read_group(domain, groupby, aggregates, having, offset, limit, order)
         wanted = [
             (index, spec.split(":")[0])
             for index, spec in enumerate(aggregates)
             if spec.split(":")[0] in REGULATION_MEASURES
         ]
-        if not wanted or not rows:
+        if not (wanted or sort_figures) or not rows:
             return rows
         figures = self._skm_group_figures(domain, list(groupby))
         width = len(groupby)
@@ -144,8 +156,26 @@ class SopSkmResult(models.Model):
             group = figures.get(tuple(row[:width]), EMPTY_FIGURES)
             for index, name in wanted:
                 values[width + index] = group[name]
-            result.append(tuple(values))
-        return result
+            result.append((group, tuple(values)))
+        # stable sorts, the last term first: the SQL order of the other terms breaks the ties
+        for name, descending in reversed(sort_figures):
+            result.sort(key=lambda item, name=name: _figure_sort_key(item[0][name]), reverse=descending)
+        rows = [values for _group, values in result]
+        if sort_figures:
+            rows = rows[offset : offset + limit] if limit else rows[offset:]
+        return rows
+
+    @api.model
+    def _skm_figure_order(self, order):
+        """The terms of ``order`` on a regulation figure as (name, descending), and the other terms."""
+        figures, others = [], []
+        for term in (order or "").split(","):
+            match = regex_order.match(term) if term.strip() else None
+            if match and match["field"] in REGULATION_MEASURES:
+                figures.append((match["field"], (match["direction"] or "asc").lower() == "desc"))
+            elif term.strip():
+                others.append(term.strip())
+        return figures, ", ".join(others) or None
 
     @api.model
     def _skm_group_figures(self, domain, groupby=()):

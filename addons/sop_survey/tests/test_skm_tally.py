@@ -155,3 +155,34 @@ class TestSkmTally(SkmCase):
         )
         self.assertEqual(len(one), 1)
         self.assertEqual(self.env.cr.sql_log_count - queries, cell_queries, "as many queries for 4 cells as for 1")
+
+    def test_groups_sorted_and_paged_by_the_figures_they_show(self):
+        """A grouped list sorted by its IKM column: the groups follow the IKM shown (over all their
+        respondents), not the plain average of their rows, also page by page."""
+        later = self.env["sop.skm.period"].create(
+            {
+                "name": "SKM Uji 3",
+                "year": self.period.year,
+                "period_type": "year",
+                "date_start": self.period.date_end,
+                "date_end": self.period.date_end,
+                "survey_id": self.survey.id,
+            }
+        )
+        # the unit: one respondent all 4 then three all 1 (IKM 43.75; its rows average 62.5)
+        self._respond([4] * 9, unit=self.unit, period=self.period)
+        for _index in range(3):
+            self._respond([1] * 9, unit=self.unit, period=later)
+        # the other unit: all 2 (IKM 50)
+        self._respond([2] * 9, unit=self.other_unit, period=self.period)
+        Result = self.env["sop.skm.result"]
+        domain = [("period_id", "in", (self.period | later).ids)]
+        groups = Result.read_group(domain, ["element_index:avg"], ["unit_id"], orderby="element_index desc", lazy=False)
+        self.assertEqual([group["element_index"] for group in groups], [50.0, 43.75])
+        self.assertEqual(groups[0]["unit_id"][0], self.other_unit.id)
+        page = Result.read_group(
+            domain, ["element_index:avg"], ["unit_id"], orderby="element_index desc", limit=1, offset=1, lazy=False
+        )
+        self.assertEqual([group["unit_id"][0] for group in page], [self.unit.id])
+        ascending = Result._read_group(domain, ["unit_id"], ["element_index:avg"], order="element_index:avg asc")
+        self.assertEqual([unit for unit, _ikm in ascending], [self.unit, self.other_unit])
