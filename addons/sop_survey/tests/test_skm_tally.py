@@ -186,3 +186,31 @@ class TestSkmTally(SkmCase):
         self.assertEqual([group["unit_id"][0] for group in page], [self.unit.id])
         ascending = Result._read_group(domain, ["unit_id"], ["element_index:avg"], order="element_index:avg asc")
         self.assertEqual([unit for unit, _ikm in ascending], [self.unit, self.other_unit])
+
+    def _version(self, answer):
+        self.env.flush_all()
+        self.env.cr.execute("SELECT ctid FROM survey_user_input WHERE id = %s", answer.ids)
+        return self.env.cr.fetchone()[0]
+
+    def test_a_change_of_counted_lines_conflicts_with_a_change_of_their_answer(self):
+        """A corrected or deleted line of a counted answer, by any path (SQL here: the ORM also rewrites the
+        answer's own score), gives the answer a new row version: a concurrent move of the answer (unit,
+        period, state) then fails and is replayed instead of moving the sums it saw before the correction
+        (under repeatable read a share lock does not stop it once released)."""
+        answer = self._respond([4] * 9)
+        line = answer.user_input_line_ids.filtered(lambda line: line.question_id.skm_element == "U1")
+        before = self._version(answer)
+        self.env.cr.execute("UPDATE survey_user_input_line SET answer_score = 1 WHERE id = %s", line.ids)
+        self.assertNotEqual(self._version(answer), before, "a corrected score")
+        before = self._version(answer)
+        self.env.cr.execute("DELETE FROM survey_user_input_line WHERE id = %s", line.ids)
+        self.assertNotEqual(self._version(answer), before, "a deleted line")
+        # the lines of an answer not counted yet (the public form filling it) leave it as it is
+        unfinished = self._respond([3] * 9, done=False)
+        before = self._version(unfinished)
+        self.env.cr.execute(
+            "UPDATE survey_user_input_line SET answer_score = 2 WHERE id = %s", unfinished.user_input_line_ids[:1].ids
+        )
+        self.assertEqual(self._version(unfinished), before)
+        self.env.invalidate_all()
+        self.assertTallyIsTheAnswers()

@@ -84,20 +84,34 @@ def _changed_rows(columns, side):
     )
 
 
-# the answers a statement touches are share-locked: a concurrent change of their state
-# makes one of the two transactions retry instead of counting a line under a stale state
-_LOCK_INPUTS = "PERFORM 1 FROM survey_user_input WHERE id IN (SELECT user_input_id FROM {rows}) FOR SHARE;"
+# The answers a statement touches are share-locked, and those already counted ('done') get a new row
+# version: under repeatable read a lock alone does not stop a concurrent change of the answer (its
+# state, unit, period) once the lock's holder commits, and that change would then move the sums of
+# the lines as its own snapshot saw them (before a corrected score, with a deleted line). Against a
+# new version it fails with a serialization error and Odoo replays it. The lines of a deleted answer
+# or question (a cascade: trigger depth > 1) leave their answers alone, unlocked.
+_LOCK_INPUTS = (
+    "PERFORM 1 FROM survey_user_input WHERE id IN ({ids}) FOR SHARE;\n"
+    "        IF pg_trigger_depth() = 1 THEN\n"
+    "            UPDATE survey_user_input SET state = state WHERE state = 'done' AND id IN ({ids});\n"
+    "        END IF;"
+)
+_NEW_INPUTS = "SELECT user_input_id FROM new_rows"
+_OLD_INPUTS = "SELECT user_input_id FROM old_rows"
 
 FUNCTIONS_SQL = f"""
 CREATE OR REPLACE FUNCTION {TABLE}_lines() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        {_LOCK_INPUTS.format(rows="new_rows")}
+        {_LOCK_INPUTS.format(ids=_NEW_INPUTS)}
         {_lines_delta("+", "new_rows l", "survey_user_input ui", "survey_question q")}
     ELSIF TG_OP = 'DELETE' THEN
+        IF pg_trigger_depth() = 1 THEN
+        {_LOCK_INPUTS.format(ids=_OLD_INPUTS)}
+        END IF;
         {_lines_delta("-", "old_rows l", "survey_user_input ui", "survey_question q")}
     ELSE
-        {_LOCK_INPUTS.format(rows="new_rows")}
+        {_LOCK_INPUTS.format(ids=f"{_OLD_INPUTS} UNION {_NEW_INPUTS}")}
         {_lines_delta("-", _changed_rows(LINE_COLUMNS, "o") + " l", "survey_user_input ui", "survey_question q")}
         {_lines_delta("+", _changed_rows(LINE_COLUMNS, "n") + " l", "survey_user_input ui", "survey_question q")}
     END IF;
