@@ -4,4 +4,4 @@ source "$(dirname "$0")/common.sh"
 cd "$PROJECT_DIR"
 "$VENV/bin/ruff" check addons scripts tests
 "$VENV/bin/ruff" format --check addons scripts tests
-"$VENV/bin/pylint" --rcfile=.pylintrc addons/sop_organisasi addons/sop_survey
+"$VENV/bin/pylint" --rcfile=.pylintrc addons/sop_organisasi addons/sop_survey addons/sop_jabatan
