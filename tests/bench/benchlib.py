@@ -100,3 +100,41 @@ def median_time(function, runs):
         result = function()
         times.append(time.perf_counter() - start)
     return statistics.median(times), result
+
+
+def insert_skm_answer_lines(cr, survey_id):
+    """Answer lines of the generated SKM responses of ``survey_id`` with SQL: one scored line per
+    element (skewed towards 3-4, the suggested answer of that score) and the gender; return the
+    number of scored lines."""
+    cr.execute(
+        """
+        INSERT INTO survey_user_input_line (user_input_id, survey_id, question_id, question_sequence, answer_type,
+                                            skipped, suggested_answer_id, answer_score, answer_is_correct,
+                                            create_date, write_date, create_uid, write_uid)
+        SELECT ui.id, ui.survey_id, q.id, q.sequence, 'suggestion', false, a.id, a.answer_score, false,
+               ui.create_date, ui.create_date, 1, 1
+          FROM survey_user_input ui
+          JOIN survey_question q ON q.survey_id = ui.survey_id AND q.skm_element IS NOT NULL
+          JOIN survey_question_answer a ON a.question_id = q.id
+               AND a.answer_score = LEAST(4, GREATEST(1, 1 + ((ui.id * 7 + q.id * 13) %% 10 + ui.skm_unit_id %% 3) / 3))
+         WHERE ui.survey_id = %(survey)s
+        """,
+        {"survey": survey_id},
+    )
+    scored = cr.rowcount
+    cr.execute(
+        """
+        INSERT INTO survey_user_input_line (user_input_id, survey_id, question_id, question_sequence, answer_type,
+                                            skipped, suggested_answer_id, answer_score,
+                                            create_date, write_date, create_uid, write_uid)
+        SELECT ui.id, ui.survey_id, q.id, q.sequence, 'suggestion', false,
+               (array_agg(a.id ORDER BY a.sequence))[1 + ui.id %% 2], 0, ui.create_date, ui.create_date, 1, 1
+          FROM survey_user_input ui
+          JOIN survey_question q ON q.survey_id = ui.survey_id AND q.skm_profile = 'gender'
+          JOIN survey_question_answer a ON a.question_id = q.id
+         WHERE ui.survey_id = %(survey)s
+      GROUP BY ui.id, ui.survey_id, q.id, q.sequence, ui.create_date
+        """,
+        {"survey": survey_id},
+    )
+    return scored
