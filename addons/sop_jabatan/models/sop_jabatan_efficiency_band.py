@@ -6,6 +6,7 @@ from odoo.exceptions import ValidationError
 
 class SopJabatanEfficiencyBand(models.Model):
     _name = "sop.jabatan.efficiency.band"
+    _inherit = "sop.jabatan.abk.setting.mixin"
     _description = "Job Efficiency Band"
     _order = "sequence, id"
 
@@ -46,19 +47,3 @@ class SopJabatanEfficiencyBand(models.Model):
             }
             for band in self
         ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        bands = super().create(vals_list)
-        self.env["hr.job"]._sop_abk_refresh()
-        return bands
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env["hr.job"]._sop_abk_refresh()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env["hr.job"]._sop_abk_refresh()
-        return res

@@ -7,6 +7,7 @@ from ..tools import abk
 
 class SopJabatanJke(models.Model):
     _name = "sop.jabatan.jke"
+    _inherit = "sop.jabatan.abk.setting.mixin"
     _description = "Effective Working Time (JKE)"
     _order = "year_from desc"
 
@@ -49,19 +50,3 @@ class SopJabatanJke(models.Model):
             return None, None
         row = rows.filtered(lambda r: r.year_from <= year).sorted("year_from")[-1]
         return minutes, row.rounding
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        rows = super().create(vals_list)
-        self.env["hr.job"]._sop_abk_refresh()
-        return rows
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env["hr.job"]._sop_abk_refresh()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env["hr.job"]._sop_abk_refresh()
-        return res
