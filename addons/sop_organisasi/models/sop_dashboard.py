@@ -136,15 +136,8 @@ class SopDashboard(models.AbstractModel):
         ]
         rows += [
             {
-                "key": f"approve-{step.id}",
-                "cells": [
-                    _("Step to approve"),
-                    f"{step.case_id.name}: {step.display_name}",
-                    step.opd_id.name or "",
-                    step.case_id._format_moment(step.date_deadline),
-                ],
+                **self._desk_step_row(step, "approve", _("Step to approve")),
                 "level": "warning",
-                "action": self._window(step.display_name, "sop.case.step", res_id=step.id),
                 "buttons": [
                     {
                         "label": approve,
@@ -158,17 +151,7 @@ class SopDashboard(models.AbstractModel):
             for step in to_approve
         ]
         rows += [
-            {
-                "key": f"step-{step.id}",
-                "cells": [
-                    _("My step"),
-                    f"{step.case_id.name}: {step.display_name}",
-                    step.opd_id.name or "",
-                    step.case_id._format_moment(step.date_deadline),
-                ],
-                "level": "danger" if step.calendar_color == 1 else "",
-                "action": self._window(step.display_name, "sop.case.step", res_id=step.id),
-            }
+            {**self._desk_step_row(step, "step", _("My step")), "level": "danger" if step.calendar_color == 1 else ""}
             for step in mine
         ]
         waiting = len(procedures) + len(to_approve)
@@ -181,6 +164,19 @@ class SopDashboard(models.AbstractModel):
             "columns": [_("What"), _("SOP or case step"), _("Unit or OPD"), _("Due")],
             "rows": rows,
             "empty": _("Nothing waits for you."),
+        }
+
+    def _desk_step_row(self, step, key, what):
+        """A row of the desk for a case step: what it is, the case and step, its OPD, its deadline."""
+        return {
+            "key": f"{key}-{step.id}",
+            "cells": [
+                what,
+                f"{step.case_id.name}: {step.display_name}",
+                step.opd_id.name or "",
+                step.case_id._format_moment(step.date_deadline),
+            ],
+            "action": self._window(step.display_name, "sop.case.step", res_id=step.id),
         }
 
     def _section_late_steps(self):
