@@ -1,6 +1,6 @@
 /** @odoo-module **/
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openSetupChecklistSteps } from "./sop_tour_steps";
 
 const COUNT = ".o_sop_setup_progress .o_sop_setup_count";
 const STORAGE_KEY = "sop_admin_day_one_done";
@@ -49,22 +49,7 @@ function openItem(item, screen) {
 registry.category("web_tour.tours").add("sop_admin_day_one_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the SOP app",
-            trigger: ".o_app[data-menu-xmlid='sop_organisasi.sop_root_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the configuration menu",
-            trigger: "button[data-menu-xmlid='sop_organisasi.sop_configuration_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the setup checklist",
-            trigger: "a[data-menu-xmlid='sop_organisasi.sop_setup_item_menu']",
-            run: "click",
-        },
+        ...openSetupChecklistSteps(),
         {
             content: "The checklist says how much is done, and what is next",
             trigger: `${COUNT}:contains('of'):contains('done')`,

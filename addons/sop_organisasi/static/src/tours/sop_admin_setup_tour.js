@@ -1,26 +1,11 @@
 /** @odoo-module **/
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openSetupChecklistSteps } from "./sop_tour_steps";
 
 registry.category("web_tour.tours").add("sop_admin_setup_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the SOP app",
-            trigger: ".o_app[data-menu-xmlid='sop_organisasi.sop_root_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the configuration menu",
-            trigger: "button[data-menu-xmlid='sop_organisasi.sop_configuration_menu']",
-            run: "click",
-        },
-        {
-            content: "Open the setup checklist",
-            trigger: "a[data-menu-xmlid='sop_organisasi.sop_setup_item_menu']",
-            run: "click",
-        },
+        ...openSetupChecklistSteps(),
         {
             content: "The checklist shows the letterhead item with its status",
             trigger: ".o_data_row:has(td[name='name']:contains('Letterhead, logo and paper')) td[name='state'] .badge",
