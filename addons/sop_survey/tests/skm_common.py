@@ -1,7 +1,10 @@
+import re
+import uuid
 from datetime import timedelta
 
 from odoo import Command
 from odoo import fields
+from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests.common import TransactionCase
 
@@ -87,3 +90,55 @@ class SkmCase(SkmCommon, TransactionCase):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls._setup_skm()
+
+
+class SkmPortalCase(SkmCommon, HttpCase):
+    """The public SKM form over HTTP: open it, fill it in, send it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_skm()
+
+    def _open_form(self, path=None):
+        response = self.url_open(path or f"/skm/{self.unit.access_token}")
+        self.assertEqual(response.status_code, 200)
+        token = re.search(r'name="visit_token" value="([^"]+)"', response.text).group(1)
+        return response, token
+
+    def _form_data(self, token, score="4", **overrides):
+        def choice(code, label):
+            question = self.profile_questions[code]
+            return str(question.suggested_answer_ids.filtered(lambda a: a.value == label).id)
+
+        data = {
+            "visit_token": token,
+            f"q_{self.profile_questions['gender'].id}": choice("gender", "Perempuan"),
+            f"q_{self.profile_questions['age'].id}": "41",
+            f"q_{self.profile_questions['education'].id}": choice("education", "S1"),
+            f"q_{self.profile_questions['occupation'].id}": choice("occupation", "Swasta"),
+            f"q_{self.profile_questions['suggestion'].id}": "saran rahasia nomor 7431",
+            "service_id": str(self.service_a.id),
+        }
+        for _code, question in self.element_questions.items():
+            data[f"q_{question.id}"] = score
+        data.update(overrides)
+        return data
+
+    def _post(self, data, unit=None):
+        return self.url_open(f"/skm/{(unit or self.unit).access_token}/submit", data=data, allow_redirects=False)
+
+    def _done_count(self):
+        return self.env["survey.user_input"].search_count([("survey_id", "=", self.survey.id), ("state", "=", "done")])
+
+    def _fill_window(self, unit, count):
+        """``count`` answers of this test client's address at ``unit`` in the current window."""
+        for _i in range(count):
+            self.env["sop.skm.visit"]._consume(uuid.uuid4().hex, "127.0.0.1", unit)
+
+
+class SkmPhoneCase(SkmPortalCase):
+    """The public SKM form in a phone-sized touch browser."""
+
+    browser_size = "390x844"
+    touch_enabled = True

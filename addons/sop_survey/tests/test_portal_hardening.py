@@ -13,8 +13,7 @@ from odoo.tests import HttpCase
 from odoo.tests import new_test_user
 from odoo.tests import tagged
 
-from . import test_skm_portal
-from .skm_common import SkmCommon
+from .skm_common import SkmPortalCase
 from .test_rpc_access import JsonRpcCallMixin
 from .test_rpc_access import RpcAccessFixtures
 
@@ -23,17 +22,10 @@ LOGGER = "odoo.addons.sop_survey.controllers.sop_skm_portal"
 
 
 @tagged("post_install", "-at_install")
-class TestSkmPortalHardening(SkmCommon, HttpCase):
-    _open_form = test_skm_portal.TestSkmPortal._open_form
-    _form_data = test_skm_portal.TestSkmPortal._form_data
-    _post = test_skm_portal.TestSkmPortal._post
-    _done_count = test_skm_portal.TestSkmPortal._done_count
-    _fill_window = test_skm_portal.TestSkmPortal._fill_window
-
+class TestSkmPortalHardening(SkmPortalCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_skm()
         cls.administrator = new_test_user(cls.env, "skm_portal_admin", groups="sop_organisasi.group_sop_manager")
 
     # ------------------------------------------------- a form that cannot take answers is not shown

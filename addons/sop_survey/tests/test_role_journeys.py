@@ -23,7 +23,7 @@ from odoo.tests.common import TransactionCase
 
 from .sinovik_common import SinovikCase
 from .sinovik_common import SinovikFixtures
-from .skm_common import SkmCommon
+from .skm_common import SkmPhoneCase
 
 
 class JurorJourneyFixtures:
@@ -247,16 +247,8 @@ class TestLiaisonAndJurorPortal(JurorJourneyFixtures, SinovikFixtures, HttpCase)
 
 
 @tagged("post_install", "-at_install")
-class TestCitizenDoubleTap(SkmCommon, HttpCase):
+class TestCitizenDoubleTap(SkmPhoneCase):
     """A citizen on a phone taps "Kirim Jawaban" twice."""
-
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_skm()
 
     def _answers(self):
         return self.env["survey.user_input"].search([("survey_id", "=", self.survey.id)])

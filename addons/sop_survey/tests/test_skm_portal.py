@@ -1,53 +1,14 @@
 import json
-import re
-import uuid
 from urllib.parse import urlsplit
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 
-from .skm_common import SkmCommon
+from .skm_common import SkmPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestSkmPortal(SkmCommon, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_skm()
-
-    def _open_form(self, path=None):
-        response = self.url_open(path or f"/skm/{self.unit.access_token}")
-        self.assertEqual(response.status_code, 200)
-        token = re.search(r'name="visit_token" value="([^"]+)"', response.text).group(1)
-        return response, token
-
-    def _form_data(self, token, score="4", **overrides):
-        def choice(code, label):
-            question = self.profile_questions[code]
-            return str(question.suggested_answer_ids.filtered(lambda a: a.value == label).id)
-
-        data = {
-            "visit_token": token,
-            f"q_{self.profile_questions['gender'].id}": choice("gender", "Perempuan"),
-            f"q_{self.profile_questions['age'].id}": "41",
-            f"q_{self.profile_questions['education'].id}": choice("education", "S1"),
-            f"q_{self.profile_questions['occupation'].id}": choice("occupation", "Swasta"),
-            f"q_{self.profile_questions['suggestion'].id}": "saran rahasia nomor 7431",
-            "service_id": str(self.service_a.id),
-        }
-        for _code, question in self.element_questions.items():
-            data[f"q_{question.id}"] = score
-        data.update(overrides)
-        return data
-
-    def _post(self, data, unit=None):
-        return self.url_open(f"/skm/{(unit or self.unit).access_token}/submit", data=data, allow_redirects=False)
-
-    def _done_count(self):
-        return self.env["survey.user_input"].search_count([("survey_id", "=", self.survey.id), ("state", "=", "done")])
-
+class TestSkmPortal(SkmPortalCase):
     def test_submit_once(self):
         response, token = self._open_form(f"/skm/{self.unit.access_token}/{self.service_a.id}")
         self.assertIn("Loket Perizinan Uji", response.text)
@@ -148,11 +109,6 @@ class TestSkmPortal(SkmCommon, HttpCase):
         self.assertEqual(self._done_count(), 2)
 
     # ------------------------------------------- rate limit per unit and address, kiosk
-    def _fill_window(self, unit, count):
-        """``count`` answers of this test client's address at ``unit`` in the current window."""
-        for _i in range(count):
-            self.env["sop.skm.visit"]._consume(uuid.uuid4().hex, "127.0.0.1", unit)
-
     def _age_window(self, minutes=11):
         self.env.flush_all()
         self.env.cr.execute(

@@ -1,27 +1,20 @@
 from unittest.mock import patch
 
 from odoo.addons.sop_organisasi.tests.bulk import clone_rows
-from odoo.tests import HttpCase
 from odoo.tests import tagged
 
-from . import test_skm_portal as portal
-from .skm_common import SkmCommon
+from .skm_common import SkmPortalCase
 
 
 @tagged("post_install", "-at_install")
-class TestSkmQueryCounts(SkmCommon, HttpCase):
+class TestSkmQueryCounts(SkmPortalCase):
     """The public form and the IKM dashboard cost the same queries with 10 or 1,000 answers around."""
 
     AROUND = 1000
 
-    _open_form = portal.TestSkmPortal._open_form
-    _form_data = portal.TestSkmPortal._form_data
-    _post = portal.TestSkmPortal._post
-
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_skm()
         cls.env["ir.config_parameter"].sudo().set_param("sop_survey.skm_rate_limit", False)
         cls.answers = [cls._respond([4, 3, 3, 2, 4, 3, 4, 4, 1]) for _i in range(10)]
 

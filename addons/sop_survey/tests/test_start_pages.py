@@ -6,6 +6,7 @@ from .sinovik_common import SinovikCase
 from .sinovik_common import SinovikFixtures
 from .skm_common import SkmCase
 from .skm_common import SkmCommon
+from .skm_common import SkmPhoneCase
 
 SCORING = "sop_survey.mail_activity_type_sinovik_scoring"
 
@@ -128,16 +129,8 @@ class TestDashboardSurveyTour(SkmCommon, HttpCase):
 
 
 @tagged("post_install", "-at_install")
-class TestSkmPublicPhone(SkmCommon, HttpCase):
+class TestSkmPublicPhone(SkmPhoneCase):
     """The citizen's public SKM form on a phone-sized touch screen."""
-
-    browser_size = "390x844"
-    touch_enabled = True
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_skm()
 
     def test_public_form_on_a_phone(self):
         self.start_tour(f"/skm/{self.unit.access_token}", "sop_skm_phone_tour", login=None)
