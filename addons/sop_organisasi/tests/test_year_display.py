@@ -104,7 +104,7 @@ class TestYearDisplay(SopCaseRunCase):
             if field is None or field.type != "datetime" or node.get("widget") in ("date", "remaining_days"):
                 continue
             # the addons' views; the approval tiers' table inside them is drawn by OCA's widget
-            if view.xml_id.split(".")[0] not in ("sop_organisasi", "sop_survey") or model not in models:
+            if view.xml_id.split(".")[0] not in ADDONS or model not in models:
                 continue
             checked += 1
             if options.get("show_seconds") is not False:
