@@ -12,6 +12,7 @@ from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools import sop_xlsx
+from ..tools import xlsx_reader
 from ..tools.workflow import as_workflow
 
 
@@ -144,21 +145,8 @@ class SopProcedure(models.Model):
         """The message of a workbook refused by a limit of :mod:`..tools.sop_xlsx`, with all the limits."""
         _ = self.env._
         mib = 1024 * 1024
-        if exc.limit == "file":
-            problem = _("The file is %(found).1f MB.", found=exc.found / mib)
-        elif exc.limit == "unpacked":
-            problem = _("The workbook unpacks to %(found).1f MB.", found=exc.found / mib)
-        elif exc.limit == "parts":
-            problem = _("The workbook is made of %(found)s files.", found=exc.found)
-        elif exc.limit == "rows":
-            problem = _("Sheet %(sheet)s has cells at least down to row %(found)s.", sheet=exc.sheet, found=exc.found)
-        elif exc.limit == "columns":
-            problem = _(
-                "Sheet %(sheet)s has cells at least up to column %(found)s.",
-                sheet=exc.sheet,
-                found=xl_col_to_name(exc.found - 1),
-            )
-        else:
+        problem = xlsx_reader.limit_problem(self.env, exc)
+        if problem is None:
             problem = _("The procedure has %(found)s steps.", found=exc.found)
         return _(
             "The workbook is too large to be imported. %(problem)s\n"

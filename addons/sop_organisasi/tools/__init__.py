@@ -13,5 +13,6 @@ from . import number_format
 from . import schedule
 from . import sop_xlsx
 from . import workflow
+from . import xlsx_reader
 from . import xlsx_writer
 from . import year

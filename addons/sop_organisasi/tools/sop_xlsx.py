@@ -18,17 +18,16 @@ to when the answer is no (e.g. ``A.2``). Times are texts such as ``2 jam``.
 
 Reading is bounded (``MAX_*`` below, documented in docs/sop-documents.md): the file
 size and the zip directory are checked first, then each sheet's declared size, and
-the rows are streamed from openpyxl's read-only mode without padding.
+the rows are streamed from openpyxl's read-only mode without padding (:mod:`.xlsx_reader`).
 """
 
 import datetime
-import io
-import zipfile
 
 from xlsxwriter.utility import xl_col_to_name
 
 from odoo.tools.translate import LazyTranslate
 
+from . import xlsx_reader
 from .duration import DurationError
 from .duration import parse_duration
 from .xlsx_writer import SafeWorkbook
@@ -84,50 +83,12 @@ MAX_STEPS = 200  # per SOP
 _lt = LazyTranslate(__name__)  # problems found in a workbook, translated by the caller
 
 
-class SopWorkbookError(ValueError):
-    """Raised with the list of problems found while reading a workbook."""
-
-    def __init__(self, messages):
-        # the messages are lazy translations (``_lt``): the caller shows them with ``env._(message)``
-        super().__init__("\n".join(str(message) for message in messages))
-        self.messages = messages
-
-
-class SopWorkbookDamaged(SopWorkbookError):
-    """The file is a zip archive, but a part of the workbook in it cannot be read."""
-
-    def __init__(self, detail):
-        super().__init__([f"The file is damaged ({detail})."])
-        self.detail = detail
-
-
-class SopWorkbookTooLarge(SopWorkbookError):
-    """The file is past one of the import limits (``limit``: file, unpacked, parts, rows, columns, steps).
-
-    ``found`` is the size found (bytes, number of parts, last row used, last column used
-    as a 1-based index, number of steps); ``sheet`` names the sheet for rows and columns.
-    """
-
-    LIMITS = {
-        "file": MAX_FILE_BYTES,
-        "unpacked": MAX_UNPACKED_BYTES,
-        "parts": MAX_PARTS,
-        "rows": MAX_ROWS,
-        "columns": MAX_COLUMNS,
-        "steps": MAX_STEPS,
-    }
-
-    def __init__(self, limit, found, sheet=None):
-        where = f"{sheet}: " if sheet else ""
-        super().__init__([f"{where}{limit} {found} is past the limit of {self.LIMITS[limit]}"])
-        self.limit = limit
-        self.found = found
-        self.sheet = sheet
-
-
-def cell_ref(sheet, row, col):
-    """``Prosedur!F12`` for a 1-based row and 0-based column."""
-    return f"{sheet}!{xl_col_to_name(col)}{row}"
+# the reader's errors under the names the SOP import has always used
+SopWorkbookError = xlsx_reader.WorkbookError
+SopWorkbookDamaged = xlsx_reader.WorkbookDamaged
+SopWorkbookTooLarge = xlsx_reader.WorkbookTooLarge
+LIMITS = xlsx_reader.Limits(MAX_FILE_BYTES, MAX_UNPACKED_BYTES, MAX_PARTS, MAX_ROWS, MAX_COLUMNS)
+cell_ref = xlsx_reader.cell_ref
 
 
 # ------------------------------------------------------------------- write
@@ -244,12 +205,7 @@ MAX_REVISION = 999
 MAX_DURATION = 9999
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+_text = xlsx_reader.text
 
 
 def _read_date(value, ref, errors):
@@ -281,8 +237,7 @@ def read_workbook(content):
     Files past the limits (``MAX_*``) raise :class:`SopWorkbookTooLarge` before their
     cells are read; a workbook part that cannot be read raises :class:`SopWorkbookDamaged`.
     """
-    check_archive(content)
-    sheets = _load_sheets(content)
+    sheets = xlsx_reader.load_sheets(content, (SHEET_IDENTITY, SHEET_PROCEDURE), LIMITS)
     errors = []
     data = {"identity": {}, "identity_refs": {}, "lines": [], "roles": [], "sections": []}
     _read_identity(sheets[SHEET_IDENTITY], data, errors)
@@ -293,88 +248,9 @@ def read_workbook(content):
 
 
 def check_archive(content):
-    """Refuse a file that is too large, not a zip archive, or unpacks past the limits.
-
-    Only the zip directory is read: the unpacked sizes it declares bound what
-    unpacking can produce (:mod:`zipfile` stops a part at its declared size).
-    """
-    if len(content) > MAX_FILE_BYTES:
-        raise SopWorkbookTooLarge("file", len(content))
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            parts = archive.infolist()
-    except Exception as exc:  # any unreadable file is the user's problem
-        raise SopWorkbookError(
-            [_lt("The file is not an XLSX workbook (%(error)s).", error=exc.__class__.__name__)]
-        ) from exc
-    if len(parts) > MAX_PARTS:
-        raise SopWorkbookTooLarge("parts", len(parts))
-    unpacked = sum(part.file_size for part in parts)
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise SopWorkbookTooLarge("unpacked", unpacked)
-
-
-def _load_sheets(content):
-    """The rows of the Identitas and Prosedur sheets, every read of the file inside the error handling."""
-    import openpyxl  # noqa: PLC0415
-
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:
-        raise SopWorkbookDamaged(exc.__class__.__name__) from exc
-    try:
-        missing = [name for name in (SHEET_IDENTITY, SHEET_PROCEDURE) if name not in book.sheetnames]
-        if missing:
-            found = ", ".join(book.sheetnames)
-            raise SopWorkbookError(
-                [_lt("%(sheet)s: sheet missing (found: %(found)s)", sheet=name, found=found) for name in missing]
-            )
-        return {name: _sheet_rows(book[name]) for name in (SHEET_IDENTITY, SHEET_PROCEDURE)}
-    except SopWorkbookError:
-        raise
-    except Exception as exc:  # a damaged sheet, shared strings or styles part
-        raise SopWorkbookDamaged(exc.__class__.__name__) from exc
-    finally:
-        book.close()
-
-
-def _is_blank(value):
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _check_sheet_size(sheet_name, last_row, last_col):
-    if last_row and last_row > MAX_ROWS:
-        raise SopWorkbookTooLarge("rows", last_row, sheet_name)
-    if last_col and last_col > MAX_COLUMNS:
-        raise SopWorkbookTooLarge("columns", last_col, sheet_name)
-
-
-def _sheet_rows(sheet):
-    """The rows of a read-only sheet as lists of values without their trailing empty cells.
-
-    The size the sheet declares (``<dimension ref>``) is checked before any cell is
-    read. The rows are then streamed as they are in the file, not padded to the
-    declared rectangle, and never past row ``MAX_ROWS + 1``: a sheet that declares a
-    wrong size (or none) is refused at the first filled cell past the limits, or when
-    it has any row past that.
-    """
-    _check_sheet_size(sheet.title, sheet.max_row, sheet.max_column)
-    sheet.reset_dimensions()  # from here on, rows are as long as their last cell
-    rows = []
-    for row_number, values in enumerate(sheet.iter_rows(max_row=MAX_ROWS + 1, values_only=True), start=1):
-        width = len(values)
-        while width and _is_blank(values[width - 1]):
-            width -= 1
-        if width:
-            _check_sheet_size(sheet.title, row_number, width)
-        rows.append(list(values[:width]))
-    # openpyxl yields one (empty) row here when the sheet has any row past the range
-    beyond = MAX_ROWS + 2
-    if next(iter(sheet.iter_rows(min_row=beyond, max_row=beyond, values_only=True)), None) is not None:
-        raise SopWorkbookTooLarge("rows", beyond, sheet.title)
-    while rows and not rows[-1]:
-        rows.pop()
-    return rows
+    """Refuse a file that is too large, not a zip archive, or unpacks past the limits (see
+    :func:`.xlsx_reader.check_archive`)."""
+    xlsx_reader.check_archive(content, LIMITS)
 
 
 def _read_identity(rows, data, errors):
@@ -567,7 +443,7 @@ def _read_procedure(rows, data, errors):
         codes[step["code"].lower()] = step
     steps = sum(len(sec["steps"]) for sec in data["sections"])
     if steps > MAX_STEPS:
-        raise SopWorkbookTooLarge("steps", steps)
+        raise SopWorkbookTooLarge("steps", steps, MAX_STEPS)
     _check_returns(data, codes, errors)
 
 
