@@ -2,7 +2,7 @@
     "name": "SOP Administrasi Pemerintahan",
     "summary": "Library of government SOPs (SOP AP, Permenpan RB 35/2012) "
     "with versions, tier approval and executor roles",
-    "version": "18.0.2.1.0",
+    "version": "18.0.2.2.0",
     "category": "Productivity/SOP",
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",
@@ -44,6 +44,7 @@
         "report/sop_monitoring_report.xml",
         "wizard/sop_letter_wizard_views.xml",
         "wizard/sop_letter_void_wizard_views.xml",
+        "wizard/sop_document_send_back_views.xml",
         "views/sop_letter_views.xml",
         "views/sop_monitoring_views.xml",
         "data/sop_procedure_skj_data.xml",

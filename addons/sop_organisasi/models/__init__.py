@@ -2,6 +2,9 @@
 from . import sop_signatory_mixin  # before the models that inherit it
 from . import sop_workflow_state_mixin
 from . import tier_validation  # before the models that inherit tier.validation
+from . import sop_approval_activity_mixin  # before the versioned documents
+from . import sop_document_version_mixin
+from . import sop_document_content_mixin
 
 # isort: on
 from . import hr_department
@@ -16,7 +19,6 @@ from . import res_company
 from . import res_groups
 from . import res_users
 from . import resource_calendar
-from . import sop_approval_activity_mixin
 from . import sop_assessment_mixin
 from . import sop_assessment_workflow
 from . import sop_case

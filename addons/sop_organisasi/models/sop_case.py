@@ -425,6 +425,12 @@ class SopCase(models.Model):
         for case in self:
             case.sudo().write({"state": "running", "date_start": now, "date_deadline": case._plan_deadline(now, cache)})
             case.step_ids[:1]._activate(now, cache=cache, users_cache=users_cache)
+        self._sop_open_work_products()
+        return True
+
+    def _sop_open_work_products(self):
+        """Open the work products the started cases make (the OPD's draft for the year): the addons that hold
+        them extend this (``sop.procedure.work_product``)."""
         return True
 
     def _plan_deadline(self, start, cache=None):

@@ -100,6 +100,12 @@ class SopProcedure(models.Model):
     )
     active = fields.Boolean(default=True)
     note = fields.Html(string="Notes")
+    work_product = fields.Selection(
+        [],
+        tracking=True,
+        help="What a case of this SOP makes as data (e.g. the job data of an OPD): starting a case opens the "
+        "OPD's draft for the case's year. The addons that hold the work products add the choices.",
+    )
 
     # the six information boxes
     line_ids = fields.One2many("sop.procedure.line", "procedure_id", string="Information Lines", copy=True)
@@ -641,6 +647,11 @@ class SopProcedure(models.Model):
         self.ensure_one()
         self._check_editable()
         return True
+
+    def _sop_work_product(self):
+        """The work product of a case of this SOP: its own, or its first version's (set by the data files)."""
+        self.ensure_one()
+        return self.work_product or self.root_id.work_product
 
     def action_print_pdf(self):
         """The SOP document as PDF (the "Print PDF" button of the form)."""
