@@ -11,15 +11,15 @@ class SopJabatanAbkSettingMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        self.env["hr.job"]._sop_abk_refresh()
+        self.env["sop.jabatan.sheet"]._sop_abk_refresh()
         return records
 
     def write(self, vals):
         res = super().write(vals)
-        self.env["hr.job"]._sop_abk_refresh()
+        self.env["sop.jabatan.sheet"]._sop_abk_refresh()
         return res
 
     def unlink(self):
         res = super().unlink()
-        self.env["hr.job"]._sop_abk_refresh()
+        self.env["sop.jabatan.sheet"]._sop_abk_refresh()
         return res

@@ -8,12 +8,16 @@ from ..tools import abk
 class SopJabatanTask(models.Model):
     _name = "sop.jabatan.task"
     _description = "Job Task (ANJAB/ABK)"
-    _order = "post_id, sequence, id"
+    _inherit = ["sop.document.content.mixin"]
+    _sop_document_path = "sheet_id.analysis_id"
+    _order = "sheet_id, sequence, id"
 
-    post_id = fields.Many2one("hr.job", required=True, ondelete="cascade", index=True)
-    opd_id = fields.Many2one(related="post_id.opd_id", store=True, string="OPD", index=True)
+    sheet_id = fields.Many2one("sop.jabatan.sheet", string="Post Sheet", required=True, ondelete="cascade", index=True)
+    post_id = fields.Many2one(related="sheet_id.post_id", store=True, string="Post", index=True)
+    opd_id = fields.Many2one(related="sheet_id.opd_id", store=True, string="OPD", index=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Task", required=True, help="The task as the job analysis states it (uraian tugas).")
+    steps = fields.Text(help="The steps (tahapan) of the task, one a line, as the Informasi Jabatan lists them.")
     result = fields.Char(string="Work Result", help="What the task produces (hasil kerja).")
     result_unit = fields.Char(help="The unit the result is counted in, e.g. document, report.")
     volume = fields.Float(string="Annual Volume", digits=(16, 2), help="How many results a year.")
@@ -44,20 +48,3 @@ class SopJabatanTask(models.Model):
             minutes = abk.to_minutes(task.standard_time, task.time_unit or "minutes")
             task.standard_minutes = float(minutes)
             task.workload_minutes = float(abk.workload(task.volume, minutes))
-
-    def _check_post_writable(self, posts):
-        """A task goes only to a post the user may edit (a liaison: a post of his OPD)."""
-        if not self.env.su:
-            posts.check_access("write")
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        tasks = super().create(vals_list)
-        self._check_post_writable(tasks.post_id)
-        return tasks
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "post_id" in vals:
-            self._check_post_writable(self.post_id)
-        return res

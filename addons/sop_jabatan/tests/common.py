@@ -37,17 +37,30 @@ class JabatanCase(TransactionCase):
         cls.post_b = cls.env["hr.job"].create(
             {"name": "Pengelola Data Kesehatan", "department_id": cls.opd_b.id, "job_kind": "pelaksana"}
         )
+        cls.analysis_b = cls.env["sop.jabatan.analysis"].create({"opd_id": cls.opd_b.id, "year": 2026})
+        cls.sheet_b = cls.env["sop.jabatan.sheet"].create({"analysis_id": cls.analysis_b.id, "post_id": cls.post_b.id})
         cls.task_b = cls.env["sop.jabatan.task"].create(
-            {"post_id": cls.post_b.id, "name": "Mengolah data", "volume": 100, "standard_time": 60}
+            {"sheet_id": cls.sheet_b.id, "name": "Mengolah data", "volume": 100, "standard_time": 60}
         )
 
     @classmethod
+    def _analysis(cls, opd, year=2026):
+        """The draft job data of ``opd`` for ``year`` (created when there is none)."""
+        Analysis = cls.env["sop.jabatan.analysis"]
+        domain = [("opd_id", "=", opd.id), ("year", "=", year), ("state", "=", "draft")]
+        return Analysis.search(domain, limit=1) or Analysis.create({"opd_id": opd.id, "year": year})
+
+    @classmethod
     def _post(cls, name, department, tasks=(), year=2026, **vals):
-        return cls.env["hr.job"].create(
+        """A new post of ``department`` and its sheet in the draft job data of its OPD for ``year``."""
+        post_vals = {key: vals.pop(key) for key in ("parent_id",) if key in vals}
+        Job = cls.env["hr.job"]
+        post = Job.search([("name", "=", name), ("department_id", "=", department.id)], limit=1)
+        post = post or Job.create({"name": name, "department_id": department.id, **post_vals})
+        return cls.env["sop.jabatan.sheet"].create(
             {
-                "name": name,
-                "department_id": department.id,
-                "abk_year": year,
+                "analysis_id": cls._analysis(post.opd_id, year).id,
+                "post_id": post.id,
                 "task_ids": [
                     (0, 0, {"name": task, "volume": volume, "standard_time": time, "time_unit": unit})
                     for task, volume, time, unit in tasks
@@ -57,10 +70,24 @@ class JabatanCase(TransactionCase):
         )
 
     @classmethod
-    def _staff(cls, post, statuses):
-        return cls.env["hr.employee"].create(
+    def _staff(cls, sheet, statuses):
+        """Employees in the sheet's post, counted again on the (draft) sheet."""
+        employees = cls.env["hr.employee"].create(
             [
-                {"name": f"Pegawai {i} {post.name}", "job_id": post.id, "employment_status": status}
+                {"name": f"Pegawai {i} {sheet.name}", "job_id": sheet.post_id.id, "employment_status": status}
                 for i, status in enumerate(statuses)
             ]
         )
+        sheet._sop_count_staff()
+        return employees
+
+    @classmethod
+    def _make_effective(cls, analysis):
+        """The job data through the workflow: submitted, verified, approved by the Kabag's tier."""
+        approver = cls.env.ref("base.user_admin")
+        approver.groups_id = [(4, cls.env.ref("sop_organisasi.group_sop_approver").id)]
+        analysis.action_submit()
+        analysis.action_verify()
+        if analysis.state == "review":
+            analysis.with_user(approver).validate_tier()
+        return analysis

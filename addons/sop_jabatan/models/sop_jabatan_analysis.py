@@ -1,0 +1,321 @@
+from decimal import Decimal
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import as_workflow
+from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
+from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
+from odoo.addons.sop_organisasi.tools.year import Year
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+from ..tools import abk
+from ..tools import abk_xlsx
+
+OPEN_STATES = ("draft", "submitted", "review")
+INFORMASI_JABATAN_REPORT = "sop_jabatan.action_report_informasi_jabatan"
+
+
+class SopJabatanAnalysis(models.Model):
+    """The job data of an OPD for a year: a sheet per post (ANJAB, ABK, grading), made by a case of SOP 1 or 2,
+    filled in by the OPD, verified by the division, approved by the Kabag and kept per version."""
+
+    _name = "sop.jabatan.analysis"
+    _description = "Job Data of an OPD for a Year"
+    _inherit = ["sop.document.version.mixin"]
+    _order = "year desc, opd_id, revision desc, id desc"
+    _rec_names_search = ["opd_id.name"]
+    _sop_version_key = ("opd_id", "year")
+
+    name = fields.Char(compute="_compute_name")
+    opd_id = fields.Many2one(
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_opd", "=", True)],
+        default=lambda self: self._default_opd(),
+    )
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    previous_id = fields.Many2one(
+        "sop.jabatan.analysis", string="Previous Version", copy=False, readonly=True, index=True
+    )
+    sheet_ids = fields.One2many("sop.jabatan.sheet", "analysis_id", string="Posts", copy=True)
+    sheet_count = fields.Integer(string="Number of Posts", compute="_compute_totals", store=True)
+    workload_minutes = fields.Float(
+        string="Total Workload (Minutes)", compute="_compute_totals", store=True, digits=(16, 2)
+    )
+    staff_need = fields.Integer(
+        string="Staff Needed", compute="_compute_totals", store=True, help="The sum of the posts' rounded staff needs."
+    )
+    staff_in_post = fields.Integer(string="Staff in Post", compute="_compute_totals", store=True)
+    staff_gap = fields.Integer(string="Surplus (+) / Shortfall (−)", compute="_compute_totals", store=True)
+    efficiency = fields.Float(
+        string="Unit Efficiency (EU)",
+        compute="_compute_totals",
+        store=True,
+        digits=(16, 4),
+        help="Σ workload ÷ Σ (staff in post x JKE) over the OPD's posts.",
+    )
+    efficiency_defined = fields.Boolean(string="Unit Efficiency Defined", compute="_compute_totals", store=True)
+    efficiency_text = fields.Char(string="Efficiency", compute="_compute_efficiency_text")
+
+    _sql_constraints = [
+        ("year_real", "CHECK(year > 1900)", "The year of the job data must be a real year."),
+        ("revision_once", "UNIQUE(opd_id, year, revision)", "This revision of the OPD's job data already exists."),
+    ]
+
+    def _default_opd(self):
+        opds = self.env["hr.department"].search([("liaison_user_ids", "in", self.env.uid), ("is_opd", "=", True)])
+        return opds if len(opds) == 1 else False
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("opd_id.name", "year", "revision")
+    def _compute_name(self):
+        for rec in self:
+            name = self.env._("Job Data %(opd)s %(year)s", opd=rec.opd_id.name or "", year=rec.year or "")
+            rec.name = f"{name} (rev. {rec.revision})" if rec.revision else name
+
+    @api.depends(
+        "sheet_ids.workload_minutes", "sheet_ids.staff_need", "sheet_ids.staff_in_post", "sheet_ids.jke_minutes"
+    )
+    def _compute_totals(self):
+        for rec in self:
+            sheets = rec.sheet_ids
+            workload = sum((abk.as_decimal(w) for w in sheets.mapped("workload_minutes")), Decimal(0))
+            capacity = sum((Decimal(s.staff_in_post * s.jke_minutes) for s in sheets), Decimal(0))
+            eu = abk.efficiency(workload, 1, capacity) if capacity else None
+            rec.sheet_count = len(sheets)
+            rec.workload_minutes = float(workload)
+            rec.staff_need = sum(sheets.mapped("staff_need"))
+            rec.staff_in_post = sum(sheets.mapped("staff_in_post"))
+            rec.staff_gap = rec.staff_in_post - rec.staff_need
+            rec.efficiency = float(eu.quantize(Decimal("0.0001"))) if eu is not None else 0.0
+            rec.efficiency_defined = eu is not None
+
+    @api.depends("efficiency", "efficiency_defined")
+    def _compute_efficiency_text(self):
+        table = self.env["sop.jabatan.efficiency.band"].sudo().search([])._as_table()
+        for rec in self:
+            if not rec.efficiency_defined:
+                rec.efficiency_text = self.env._("Undefined: nobody in post")
+            else:
+                code = abk.band_for(abk.as_decimal(rec.efficiency), table) or "-"
+                rec.efficiency_text = f"{rec.efficiency:.4f} ({code})"
+
+    # ------------------------------------------------------------------ checks
+    @api.constrains("opd_id", "year", "state")
+    def _check_one_open_version(self):
+        for rec in self:
+            if rec.state not in OPEN_STATES:
+                continue
+            others = self.sudo().search_count(
+                [
+                    ("opd_id", "=", rec.opd_id.id),
+                    ("year", "=", rec.year),
+                    ("state", "in", OPEN_STATES),
+                    ("id", "!=", rec.id),
+                ]
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "The job data of %(opd)s for %(year)s is already being prepared: continue that version.",
+                        opd=rec.opd_id.name,
+                        year=rec.year,
+                    )
+                )
+
+    def write(self, vals):
+        if {"opd_id", "year"} & set(vals) and any(rec.sheet_ids for rec in self):
+            raise UserError(self.env._("The OPD and year of job data with posts cannot be changed."))
+        return super().write(vals)
+
+    def _sop_check_complete(self):
+        for rec in self:
+            problems = []
+            if not rec.sheet_ids:
+                problems.append(self.env._("it has no posts"))
+            without_tasks = rec.sheet_ids.filtered(lambda s: not s.task_ids)
+            if without_tasks:
+                problems.append(
+                    self.env._(
+                        "these posts have no tasks: %(posts)s", posts=", ".join(without_tasks.mapped("name")[:10])
+                    )
+                )
+            without_kind = rec.sheet_ids.filtered(lambda s: not s.job_kind)
+            if without_kind:
+                problems.append(
+                    self.env._(
+                        "these posts have no kind of post: %(posts)s",
+                        posts=", ".join(without_kind.mapped("name")[:10]),
+                    )
+                )
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not complete: %(problems)s.", document=rec.name, problems="; ".join(problems)
+                    )
+                )
+
+    # ------------------------------------------------------------------ flow
+    def action_submit(self):
+        self.check_access("write")
+        self.sheet_ids._sop_count_staff()  # the staff in post as it is when the OPD hands it in
+        return super().action_submit()
+
+    def _sop_on_effective(self):
+        for rec in self:
+            rec.sheet_ids._sop_push_identity()
+            if self.env.ref(INFORMASI_JABATAN_REPORT, raise_if_not_found=False):
+                filename = self.env._("Job Information %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
+                rec._sop_attach_to_cases(INFORMASI_JABATAN_REPORT, filename)
+        return True
+
+    def _sop_revision_default(self):
+        return {**super()._sop_revision_default(), "opd_id": self.opd_id.id, "year": self.year}
+
+    def action_load_posts(self):
+        """Add a sheet for every post of the OPD that has none yet (the latest effective sheet copied)."""
+        self.check_access("write")
+        self._sop_check_editable()
+        for rec in self:
+            rec._sop_load_posts()
+        return True
+
+    def action_refresh_staff(self):
+        """Count the staff in post again (a draft only)."""
+        self.check_access("write")
+        self._sop_check_editable()
+        self.sheet_ids._sop_count_staff()
+        return True
+
+    def _sop_load_posts(self):
+        self.ensure_one()
+        posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)])
+        posts -= self.sheet_ids.post_id
+        Sheet = as_workflow(self.env["sop.jabatan.sheet"])
+        for post in posts:
+            source = self._sop_latest_sheet(post)
+            if source:
+                as_workflow(source).copy({"analysis_id": self.id})
+            else:
+                Sheet.create({"analysis_id": self.id, "post_id": post.id})
+        as_workflow(self.sheet_ids)._sop_count_staff()
+
+    def _sop_latest_sheet(self, post):
+        """The post's sheet in the latest effective job data up to this year."""
+        return (
+            self.env["sop.jabatan.sheet"]
+            .sudo()
+            .search(
+                [("post_id", "=", post.id), ("state", "=", "effective"), ("year", "<=", self.year)],
+                order="year desc, id desc",
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _sop_open_for(self, opd, year, case=False):
+        """The version of (opd, year) a case works on: the one being prepared, a revision of the effective one,
+        or a new draft with the OPD's posts."""
+        Analysis = as_workflow(self)
+        domain = [("opd_id", "=", opd.id), ("year", "=", year)]
+        analysis = Analysis.search([*domain, ("state", "in", OPEN_STATES)], limit=1)
+        if not analysis:
+            effective = Analysis.search([*domain, ("state", "=", "effective")], limit=1)
+            if effective:
+                analysis = effective._sop_open_revision()
+            else:
+                analysis = Analysis.create({"opd_id": opd.id, "year": year})
+                analysis._sop_load_posts()
+        analysis = as_workflow(analysis)
+        if case:
+            analysis._sop_link_case(case)
+        return analysis.with_env(self.env)
+
+    def action_open_sheets(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sop_jabatan.sop_jabatan_sheet_action")
+        action["domain"] = [("analysis_id", "=", self.id)]
+        action["context"] = {"default_analysis_id": self.id}
+        return action
+
+    # ------------------------------------------------------------------ the ABK recap as XLSX
+    def _sop_abk_recap_rows(self):
+        """The recap rows of this OPD's posts and its total (figures as stored, see tools/abk.py)."""
+        self.ensure_one()
+        kinds = dict(self.env["sop.jabatan.sheet"]._fields["job_kind"]._description_selection(self.env))
+        jobs = self.sheet_ids.sorted(lambda job: (job.department_id.complete_name or "", job.job_code or "", job.name))
+        rows = []
+        for number, job in enumerate(jobs, start=1):
+            rows.append(
+                {
+                    "number": number,
+                    "code": job.job_code,
+                    "post": job.name,
+                    "kind": kinds.get(job.job_kind, ""),
+                    "unit": job.department_id.name,
+                    "workload": job.workload_minutes,
+                    "jke": job.jke_minutes or None,
+                    "need_raw": job.staff_need_raw if job.jke_minutes else None,
+                    "need": job.staff_need if job.jke_minutes else None,
+                    "pns": job.staff_pns,
+                    "pppk": job.staff_pppk,
+                    "other": job.staff_other,
+                    "in_post": job.staff_in_post,
+                    "gap": job.staff_gap,
+                    "efficiency": job.efficiency if job.efficiency_defined else None,
+                    "band": job.efficiency_band_id.code if job.efficiency_defined else job.efficiency_text,
+                }
+            )
+        total = {
+            "post": self.env._("Total of the OPD"),
+            "workload": self.workload_minutes,
+            "need": self.staff_need,
+            "pns": sum(jobs.mapped("staff_pns")),
+            "pppk": sum(jobs.mapped("staff_pppk")),
+            "other": sum(jobs.mapped("staff_other")),
+            "in_post": self.staff_in_post,
+            "gap": self.staff_gap,
+            "efficiency": self.efficiency if self.efficiency_defined else None,
+            "band": self.efficiency_text,
+        }
+        return rows, total
+
+    def _sop_abk_recap_xlsx(self):
+        """The ABK recap of this OPD as XLSX bytes."""
+        self.ensure_one()
+        _ = self.env._
+        headers = {
+            "number": _("No."),
+            "code": _("Post Code"),
+            "post": _("Post"),
+            "kind": _("Kind of Post"),
+            "unit": _("Unit"),
+            "workload": _("Total Workload (Minutes)"),
+            "jke": _("JKE (Minutes)"),
+            "need_raw": _("Staff Needed (Raw)"),
+            "need": _("Staff Needed"),
+            "pns": _("PNS"),
+            "pppk": _("PPPK"),
+            "other": _("Other"),
+            "in_post": _("Staff in Post"),
+            "gap": "+/−",
+            "efficiency": _("EJ"),
+            "band": _("Band"),
+        }
+        rows, total = self._sop_abk_recap_rows()
+        title = _("Workload Analysis (ABK) Recap")
+        return abk_xlsx.recap_workbook(title, f"{self.opd_id.name} {self.year}", headers, rows, total)
+
+    def action_abk_recap_xlsx(self):
+        """Download the ABK recap of this job data (stored as an attachment of it)."""
+        self.ensure_one()
+        self.check_access("read")
+        content = self._sop_abk_recap_xlsx()
+        filename = self.env._("ABK Recap %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
+        return download_action(attach_xlsx(self, filename, content))

@@ -1,0 +1,305 @@
+from decimal import Decimal
+
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.exceptions import ValidationError
+
+from ..tools import abk
+from .hr_job import FUNCTIONAL_LEVELS
+from .hr_job import JOB_KINDS
+from .sop_jabatan_requirement_option import ANJAB_REQUIREMENT_FIELDS
+from .sop_jabatan_requirement_option import requirement_field
+
+ABK_FIELDS = (
+    "jke_minutes",
+    "staff_need_raw",
+    "staff_need",
+    "staff_gap",
+    "efficiency",
+    "efficiency_defined",
+    "efficiency_band_id",
+)
+# the staff in post as counted from the employees: written by the workflow only (snapshot of the version)
+STAFF_FIELDS = ("staff_pns", "staff_pppk", "staff_other", "staff_in_post")
+
+
+class SopJabatanSheet(models.Model):
+    """One post in one year's job data of an OPD (ANJAB, ABK and grading of the post for that version)."""
+
+    _name = "sop.jabatan.sheet"
+    _description = "Post Sheet (ANJAB/ABK of a Post for a Year)"
+    _inherit = ["sop.document.content.mixin", "sop.workflow.state.mixin"]
+    _sop_document_path = "analysis_id"
+    _workflow_fields = STAFF_FIELDS
+    _order = "analysis_id, sequence, id"
+    _rec_names_search = ["name", "job_code"]
+
+    analysis_id = fields.Many2one(
+        "sop.jabatan.analysis", string="Job Data", required=True, ondelete="cascade", index=True
+    )
+    post_id = fields.Many2one(
+        "hr.job",
+        string="Post",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('opd_id', '=', opd_id)]",
+        help="The post (job position) this sheet describes for the year of the job data.",
+    )
+    opd_id = fields.Many2one(related="analysis_id.opd_id", store=True, string="OPD", index=True)
+    year = fields.Integer(related="analysis_id.year", store=True)
+    state = fields.Selection(related="analysis_id.state", store=True, string="Status")
+    sequence = fields.Integer(default=10)
+    # identity of the post in this version (pushed to the post when the version becomes effective)
+    name = fields.Char(string="Post Name", required=True)
+    job_kind = fields.Selection(JOB_KINDS, string="Kind of Post")
+    functional_level = fields.Selection(FUNCTIONAL_LEVELS)
+    job_code = fields.Char(string="Post Code")
+    department_id = fields.Many2one("hr.department", string="Unit", help="The unit of the post (the OPD or below).")
+    parent_post_id = fields.Many2one(
+        "hr.job", string="Post Above", index=True, domain="[('opd_id', '=', opd_id), ('id', '!=', post_id)]"
+    )
+    # ABK
+    task_ids = fields.One2many("sop.jabatan.task", "sheet_id", string="Tasks", copy=True)
+    workload_minutes = fields.Float(
+        string="Total Workload (Minutes)", compute="_compute_workload", store=True, digits=(16, 2)
+    )
+    jke_minutes = fields.Integer(
+        string="JKE (Minutes)",
+        compute="_compute_abk",
+        store=True,
+        help="The effective working time in force in the year (Configuration > Effective Working Time).",
+    )
+    staff_need_raw = fields.Float(
+        string="Staff Needed (Raw)",
+        compute="_compute_abk",
+        store=True,
+        digits=(16, 4),
+        help="Total workload ÷ JKE, to four decimals.",
+    )
+    staff_need = fields.Integer(
+        string="Staff Needed",
+        compute="_compute_abk",
+        store=True,
+        help="Total workload ÷ JKE rounded once for the post, as the JKE setting says.",
+    )
+    staff_pns = fields.Integer(string="In Post (PNS)", readonly=True)
+    staff_pppk = fields.Integer(string="In Post (PPPK)", readonly=True)
+    staff_other = fields.Integer(string="In Post (Other)", readonly=True)
+    staff_in_post = fields.Integer(
+        string="Staff in Post",
+        readonly=True,
+        help="The employees of the post by status, counted while the job data is a draft and kept with the version.",
+    )
+    staff_gap = fields.Integer(
+        string="Surplus (+) / Shortfall (−)",
+        compute="_compute_abk",
+        store=True,
+        help="Staff in post minus staff needed.",
+    )
+    efficiency = fields.Float(
+        string="Job Efficiency (EJ)",
+        compute="_compute_abk",
+        store=True,
+        digits=(16, 4),
+        help="Total workload ÷ (staff in post x JKE). Not the staff need.",
+    )
+    efficiency_defined = fields.Boolean(
+        compute="_compute_abk",
+        store=True,
+        help="False when nobody is in post or no JKE applies: the efficiency is then undefined.",
+    )
+    efficiency_band_id = fields.Many2one("sop.jabatan.efficiency.band", compute="_compute_abk", store=True)
+    efficiency_text = fields.Char(string="Efficiency", compute="_compute_efficiency_text")
+
+    # --- ANJAB elements (Permenpan RB 1/2020; elements per Peraturan BKN 9/2022): lines in models/sop_jabatan_anjab_*.py,
+    # the lists in sop.jabatan.requirement.option, the report in report/informasi_jabatan_report.xml
+    summary = fields.Text(string="Job Summary", help="Ikhtisar jabatan: the post's purpose in one or two sentences.")
+    qualification_ids = fields.One2many(
+        "sop.jabatan.anjab.qualification", "sheet_id", string="Qualifications", copy=True
+    )
+    result_ids = fields.One2many("sop.jabatan.anjab.result", "sheet_id", string="Work Results", copy=True)
+    material_ids = fields.One2many("sop.jabatan.anjab.material", "sheet_id", string="Work Materials", copy=True)
+    tool_ids = fields.One2many("sop.jabatan.anjab.tool", "sheet_id", string="Work Tools", copy=True)
+    responsibility_ids = fields.One2many(
+        "sop.jabatan.anjab.responsibility", "sheet_id", string="Responsibilities", copy=True
+    )
+    authority_ids = fields.One2many("sop.jabatan.anjab.authority", "sheet_id", string="Authorities", copy=True)
+    relation_ids = fields.One2many("sop.jabatan.anjab.relation", "sheet_id", string="Job Relations", copy=True)
+    hazard_ids = fields.One2many("sop.jabatan.anjab.hazard", "sheet_id", string="Hazards", copy=True)
+    condition_place = fields.Char(string="Workplace", help="e.g. Di dalam ruangan.")
+    condition_temperature = fields.Char(string="Temperature", help="e.g. Dingin, sedang, panas.")
+    condition_air = fields.Char(string="Air", help="e.g. Kering, lembab.")
+    condition_room = fields.Char(string="Room", help="e.g. Cukup, luas, sempit.")
+    condition_location = fields.Char(string="Location", help="e.g. Strategis.")
+    condition_lighting = fields.Char(string="Lighting", help="e.g. Terang.")
+    condition_noise = fields.Char(string="Noise", help="e.g. Tenang, bising.")
+    condition_workplace = fields.Char(string="State of the Workplace", help="e.g. Bersih.")
+    condition_vibration = fields.Char(string="Vibration", help="e.g. Tidak ada.")
+    skills = fields.Text(string="Work Skills", help="Keterampilan kerja the post needs.")
+    aptitude_ids = requirement_field("aptitude", "Aptitudes")
+    temperament_ids = requirement_field("temperament", "Temperaments")
+    interest_ids = requirement_field("interest", "Interests")
+    physical_effort_ids = requirement_field("physical_effort", "Physical Effort")
+    physical_condition_ids = requirement_field("physical_condition", "Physical Condition")
+    physical_condition_note = fields.Char(
+        string="Other Physical Conditions", help="e.g. age, height or weight where the post needs them."
+    )
+    job_function_ids = requirement_field("job_function", "Job Functions")
+    expected_performance = fields.Text(help="Prestasi kerja yang diharapkan.")
+
+    @api.constrains(*ANJAB_REQUIREMENT_FIELDS)
+    def _check_requirement_kinds(self):
+        for sheet in self:
+            for name, kind in ANJAB_REQUIREMENT_FIELDS.items():
+                if any(option.kind != kind for option in sheet[name]):
+                    label = self._fields[name]._description_string(self.env)
+                    raise ValidationError(self.env._("%(field)s takes entries of its own list only.", field=label))
+
+    # --- job grading
+
+    _sql_constraints = [
+        ("post_once", "UNIQUE(analysis_id, post_id)", "A post has one sheet in the job data of a year."),
+    ]
+
+    # ------------------------------------------------------------------ compute
+    @api.depends("task_ids.workload_minutes")
+    def _compute_workload(self):
+        for sheet in self:
+            sheet.workload_minutes = float(
+                sum((abk.as_decimal(w) for w in sheet.task_ids.mapped("workload_minutes")), Decimal(0))
+            )
+
+    @api.depends("workload_minutes", "year", "staff_in_post")
+    def _compute_abk(self):
+        Jke = self.env["sop.jabatan.jke"]
+        table = self.env["sop.jabatan.efficiency.band"].sudo().search([])._as_table()
+        for sheet in self:
+            jke, rounding = Jke._setting_for_year(sheet.year) if sheet.year else (None, None)
+            workload = abk.as_decimal(sheet.workload_minutes)
+            if jke is None:
+                sheet.update(dict.fromkeys(ABK_FIELDS, False))
+                sheet.staff_gap = sheet.staff_in_post
+                continue
+            raw, rounded = abk.staff_need([workload], jke, rounding)
+            ej = abk.efficiency(workload, sheet.staff_in_post, jke)
+            code = abk.band_for(ej, table)
+            band = next((row["id"] for row in table if row["code"] == code), False) if code else False
+            sheet.jke_minutes = int(jke)
+            sheet.staff_need_raw = float(raw)
+            sheet.staff_need = rounded
+            sheet.staff_gap = sheet.staff_in_post - rounded
+            sheet.efficiency = float(ej.quantize(Decimal("0.0001"))) if ej is not None else 0.0
+            sheet.efficiency_defined = ej is not None
+            sheet.efficiency_band_id = band
+
+    @api.depends("efficiency", "efficiency_defined", "efficiency_band_id", "jke_minutes")
+    def _compute_efficiency_text(self):
+        for sheet in self:
+            sheet.efficiency_text = abk_efficiency_text(sheet)
+
+    @api.model
+    def _sop_abk_refresh(self):
+        """Recompute the figures of the versions still open after a change of the JKE or band tables:
+        an effective or superseded version keeps the figures it was approved with."""
+        sheets = self.sudo().search([("state", "in", ("draft", "submitted", "review"))])
+        for name in ABK_FIELDS:
+            self.env.add_to_compute(self._fields[name], sheets)
+
+    # ------------------------------------------------------------------ identity
+    @api.onchange("post_id")
+    def _onchange_post_id(self):
+        if self.post_id:
+            self.update(self._sop_identity_from_post(self.post_id))
+
+    @api.model
+    def _sop_identity_from_post(self, post):
+        return {
+            "name": post.name,
+            "job_kind": post.job_kind,
+            "functional_level": post.functional_level,
+            "job_code": post.job_code,
+            "department_id": post.department_id.id,
+            "parent_post_id": post.parent_id.id,
+        }
+
+    @api.constrains("post_id", "analysis_id")
+    def _check_post_in_opd(self):
+        for sheet in self:
+            if sheet.post_id.sudo().opd_id != sheet.analysis_id.opd_id:
+                raise ValidationError(
+                    self.env._(
+                        "The post '%(post)s' is not a post of %(opd)s.",
+                        post=sheet.post_id.name,
+                        opd=sheet.analysis_id.opd_id.name,
+                    )
+                )
+
+    @api.constrains("job_kind", "functional_level")
+    def _check_functional_level(self):
+        for sheet in self:
+            if sheet.functional_level and sheet.job_kind != "fungsional":
+                raise ValidationError(self.env._("Only a functional post (Fungsional) has a functional level."))
+
+    @api.onchange("job_kind")
+    def _onchange_job_kind(self):
+        if self.job_kind != "fungsional":
+            self.functional_level = False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Job = self.env["hr.job"]
+        for vals in vals_list:
+            if vals.get("post_id") and not vals.get("name"):
+                post = Job.browse(vals["post_id"])
+                for key, value in self._sop_identity_from_post(post).items():
+                    vals.setdefault(key, value)
+        sheets = super().create(vals_list)
+        sheets.filtered(lambda s: s.state == "draft")._sop_count_staff()
+        return sheets
+
+    def _sop_count_staff(self):
+        """Count the employees in post by status (while the version is open): the workflow writes it."""
+        for sheet in self.sudo():
+            post = sheet.post_id
+            values = {name: post[name] for name in STAFF_FIELDS}
+            if any(sheet[name] != value for name, value in values.items()):
+                sheet.write(values)
+
+    def _sop_push_identity(self):
+        """The effective version names the post: its name, kind, code, unit and the post above."""
+        for sheet in self.sudo():
+            values = self._sop_identity_from_post(sheet.post_id)
+            wanted = {
+                "name": sheet.name,
+                "job_kind": sheet.job_kind,
+                "functional_level": sheet.functional_level,
+                "job_code": sheet.job_code,
+                "department_id": sheet.department_id.id,
+                "parent_id": sheet.parent_post_id.id,
+            }
+            values["parent_id"] = values.pop("parent_post_id")
+            changed = {key: value for key, value in wanted.items() if values.get(key) != value}
+            if changed:
+                sheet.post_id.write(changed)
+
+    def action_open_sheet(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+
+def abk_efficiency_text(record):
+    """'0.1194 (E)', or why the efficiency is undefined (a sheet, or a post through its current sheet)."""
+    _ = record.env._
+    if not record.jke_minutes:
+        return _("Undefined: no JKE for the year")
+    if not record.efficiency_defined:
+        return _("Undefined: nobody in post")
+    return f"{record.efficiency:.4f} ({record.efficiency_band_id.code or '-'})"
