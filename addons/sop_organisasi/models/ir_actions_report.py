@@ -3,6 +3,8 @@ from collections import OrderedDict
 from odoo import fields
 from odoo import models
 
+from ..tools.pdf_pages import number_pages
+
 # (company.sop_paper_size, orientation) -> paper format
 SOP_PAPERFORMATS = {
     ("f4", "portrait"): "sop_organisasi.paperformat_f4_portrait",
@@ -26,6 +28,11 @@ class IrActionsReport(models.Model):
         help="Print several records with one wkhtmltopdf call per record, then merge the PDFs "
         "in the order of the records (Debian's wkhtmltopdf fails on several input pages in one call).",
     )
+    sop_page_numbers = fields.Boolean(
+        string="Stamp Page Numbers",
+        help="Number the pages of each printed record ('Halaman n dari N' in the bottom margin) after "
+        "wkhtmltopdf, which drops the layout's footer on Debian.",
+    )
 
     def get_paperformat(self):
         if self.sop_paper_orientation:
@@ -44,8 +51,22 @@ class IrActionsReport(models.Model):
         """
         report = self._get_report(report_ref)
         if not report.render_one_per_call or not res_ids or len(set(res_ids)) < 2:
-            return super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
-        collected = OrderedDict()
-        for res_id in dict.fromkeys(res_ids):
-            collected.update(super()._render_qweb_pdf_prepare_streams(report_ref, dict(data or {}), res_ids=[res_id]))
+            collected = super()._render_qweb_pdf_prepare_streams(report_ref, data, res_ids=res_ids)
+        else:
+            collected = OrderedDict()
+            for res_id in dict.fromkeys(res_ids):
+                collected.update(
+                    super()._render_qweb_pdf_prepare_streams(report_ref, dict(data or {}), res_ids=[res_id])
+                )
+        if report.sop_page_numbers:
+            report._sop_number_pages(collected)
         return collected
+
+    def _sop_number_pages(self, collected):
+        """Stamp the page numbers on the streams wkhtmltopdf just made (a reloaded attachment has them)."""
+        for values in collected.values():
+            stream = values.get("stream")
+            if stream is None or (self.attachment_use and values.get("attachment")):
+                continue
+            stream.seek(0)
+            values["stream"] = number_pages(stream)

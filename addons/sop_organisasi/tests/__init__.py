@@ -14,6 +14,7 @@ from . import test_letter
 from . import test_monitoring
 from . import test_no_english
 from . import test_operations
+from . import test_pdf_pages
 from . import test_procedure_constraints
 from . import test_procedure_lifecycle
 from . import test_query_counts
