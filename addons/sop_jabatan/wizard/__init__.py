@@ -1,0 +1,2 @@
+from . import sop_jabatan_import_wizard
+from . import sop_jabatan_recap_wizard
