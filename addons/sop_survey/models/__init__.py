@@ -1,6 +1,11 @@
 from . import hr_department
 from . import res_users
+from . import sop_case
 from . import sop_dashboard
+from . import sop_procedure
+from . import sop_service_standard
+from . import sop_service_standard_legal
+from . import sop_service_standard_requirement
 from . import sop_setup_item
 from . import sop_sinovik_assignment
 from . import sop_sinovik_attachment_type
@@ -31,3 +36,4 @@ from . import sop_skm_survey_user_input
 from . import sop_skm_survey_user_input_line
 from . import sop_skm_unit
 from . import sop_skm_visit
+from . import tier_definition

@@ -1,7 +1,11 @@
+from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
+from ..tools.service_standard import COMPONENT_SELECTION
+from ..tools.service_standard import component_of_element
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 
 # set by the workflow methods only (sudo)
@@ -38,6 +42,55 @@ class SopSkmFollowup(models.Model):
         tracking=True,
     )
     result = fields.Text(help="What was done, reported in the next period's SKM report.")
+    standard_component = fields.Selection(
+        COMPONENT_SELECTION,
+        string="Standard Component to Change",
+        compute="_compute_standard_component",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="The component of the service standard the improvement changes (by default the one the element measures).",
+    )
+    standard_id = fields.Many2one(
+        "sop.service.standard",
+        string="Service Standard",
+        domain="[('unit_id', '=', unit_id), ('state', '=', 'effective')]",
+        help="The effective service standard to revise for this improvement.",
+    )
+
+    @api.depends("element")
+    def _compute_standard_component(self):
+        for plan in self:
+            plan.standard_component = component_of_element(plan.element) or plan.standard_component
+
+    @api.constrains("standard_id", "population_id")
+    def _check_standard_unit(self):
+        for plan in self.filtered("standard_id"):
+            if plan.standard_id.sudo().unit_id != plan.unit_id:
+                raise ValidationError(
+                    self.env._("The service standard of a follow-up plan must be one of the plan's unit.")
+                )
+
+    def action_revise_standard(self):
+        """Open the revision (the next draft) of the service standard the plan points at."""
+        self.ensure_one()
+        self.check_access("write")
+        if not self.standard_id:
+            raise UserError(self.env._("Choose the service standard to revise first."))
+        if self.standard_id.state != "effective":
+            raise UserError(self.env._("Only an effective service standard can be revised."))
+        action = self.standard_id.action_revise()
+        draft = self.env["sop.service.standard"].browse(action["res_id"])
+        label = dict(self._fields["standard_component"]._description_selection(self.env)).get(self.standard_component)
+        draft.message_post(
+            body=self.env._(
+                "Revision asked by the SKM follow-up plan of %(element)s: change %(component)s. %(action)s",
+                element=self.element,
+                component=label or "-",
+                action=self.name,
+            )
+        )
+        return action
 
     def action_start(self):
         self.check_access("write")

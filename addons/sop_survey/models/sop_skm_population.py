@@ -9,6 +9,7 @@ from odoo.addons.sop_organisasi.tools.dates import utc_to_local
 from odoo.addons.sop_organisasi.tools.xlsx_writer import SafeWorkbook
 
 from ..tools.access import DIVISION
+from ..tools.service_standard import component_of_element
 from ..tools.skm_answers import counted_inputs_where
 from ..tools.skm_questionnaire import SKM_ELEMENTS
 from ..tools.statistics import SKM_CATEGORIES
@@ -104,6 +105,24 @@ class SopSkmPopulation(models.Model):
         return action
 
     # ---------------------------------------------------------------- report
+    def _skm_add_standard_components(self, elements):
+        """Beside each element, the component of the service standards it measures (Permenpan RB 15/2014)
+        and its value in the effective standard of each service of the unit."""
+        self.ensure_one()
+        Standard = self.env["sop.service.standard"].sudo()
+        labels = Standard._sop_component_labels()
+        standards = Standard.search(
+            [("unit_id", "=", self.unit_id.id), ("state", "=", "effective")], order="service_id, revision desc"
+        )
+        for element in elements:
+            key = component_of_element(element["code"])
+            element["component"] = labels.get(key, "")
+            element["standard_values"] = [
+                {"service": standard.service_id.name, "value": standard._sop_component_summary(key) or "-"}
+                for standard in standards
+            ]
+        return elements
+
     def _skm_report_data(self):
         """Everything the SKM report of this unit and period prints."""
         self.ensure_one()
@@ -126,6 +145,7 @@ class SopSkmPopulation(models.Model):
                     "label": label,
                 }
             )
+        self._skm_add_standard_components(elements)
         answered = [e for e in elements if e["nrr"] is not None]
         weakest = sorted(answered, key=lambda e: (e["nrr"], e["code"]))[:3]
         respondents = main["respondents"] if main else 0

@@ -6,6 +6,8 @@ from odoo import models
 from odoo.models import regex_order
 
 from ..tools import skm_tally
+from ..tools.service_standard import COMPONENT_SELECTION
+from ..tools.service_standard import component_of_element
 from ..tools.skm_questionnaire import SKM_ELEMENT_SELECTION
 from ..tools.statistics import SKM_SCALE
 from ..tools.statistics import ikm_from_nrr
@@ -52,6 +54,12 @@ class SopSkmResult(models.Model):
     unit_id = fields.Many2one("sop.skm.unit", string="Service Unit", readonly=True)
     opd_id = fields.Many2one("hr.department", string="OPD", readonly=True)
     element = fields.Selection(SKM_ELEMENT_SELECTION, readonly=True)
+    standard_component = fields.Selection(
+        COMPONENT_SELECTION,
+        string="Standard Component",
+        compute="_compute_standard_component",
+        help="The component of the service standard (Permenpan RB 15/2014) the element measures.",
+    )
     respondents = fields.Integer(
         readonly=True, aggregator="max", help="Submitted answers of the units and periods of the row or group."
     )
@@ -78,6 +86,11 @@ class SopSkmResult(models.Model):
         help="Permenpan RB 14/2017: the mean of the nine element NRR over all the answers of the respondents "
         "of the row or group, x 25 - the figure of the SKM report. On one element row: its NRR x 25.",
     )
+
+    @api.depends("element")
+    def _compute_standard_component(self):
+        for row in self:
+            row.standard_component = component_of_element(row.element) or False
 
     def init(self):
         # after every model of the module has its columns (the triggers name them)

@@ -9,10 +9,12 @@ from odoo.tools.misc import consteq
 
 from ..tools.access import DIVISION
 from ..tools.access import require_group
+from ..tools.service_standard import MAKLUMAT_DEFAULT
 
 
 class SopSkmUnit(models.Model):
     _name = "sop.skm.unit"
+    _inherit = ["sop.signatory.mixin"]
     _description = "SKM Service Unit"
     _order = "name"
 
@@ -71,6 +73,14 @@ class SopSkmUnit(models.Model):
     # computed apart: a list showing the links does not draw a QR image per unit
     qr_code = fields.Binary(compute="_compute_qr_code", string="QR Code")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    # Maklumat Pelayanan: the unit's pledge to its service standards, signed by the head of the unit
+    # (signatory_position, signatory_name, signatory_nip of sop.signatory.mixin)
+    maklumat_text = fields.Text(
+        string="Service Pledge (Maklumat)",
+        default=lambda self: MAKLUMAT_DEFAULT,
+        help="The pledge printed on the Maklumat Pelayanan poster, signed by the head of the unit.",
+    )
+    service_standard_ids = fields.One2many("sop.service.standard", "unit_id", string="Service Standards")
 
     _sql_constraints = [
         ("access_token_unique", "unique(access_token)", "The public token of a service unit must be unique."),
@@ -154,3 +164,7 @@ class SopSkmUnit(models.Model):
 
     def action_print_poster(self):
         return self.env.ref("sop_survey.action_report_skm_poster").report_action(self, config=False)
+
+    def action_print_maklumat(self):
+        """The Maklumat Pelayanan poster (A4; the A3 poster is in the Print menu)."""
+        return self.env.ref("sop_survey.action_report_maklumat_a4").report_action(self, config=False)
