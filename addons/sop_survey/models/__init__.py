@@ -27,6 +27,7 @@ from . import sop_skm_followup
 from . import sop_skm_ikm
 from . import sop_skm_period
 from . import sop_skm_population
+from . import sop_skm_publication
 from . import sop_skm_result
 from . import sop_skm_service
 from . import sop_skm_survey_question

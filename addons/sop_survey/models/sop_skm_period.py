@@ -8,6 +8,7 @@ from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
+from ..tools.access import APPROVER
 from ..tools.access import DIVISION
 from ..tools.access import require_group
 
@@ -21,6 +22,16 @@ class SopSkmPeriod(models.Model):
     _inherit = ["sop.workflow.state.mixin"]
     _description = "SKM Survey Period"
     _order = "date_start desc, id desc"
+    # the publication of the results (/skm/hasil) is the Kabag's decision: set by its buttons only
+    _workflow_fields = (
+        "state",
+        "published",
+        "date_published",
+        "published_by_id",
+        "unpublish_reason",
+        "date_unpublished",
+        "unpublished_by_id",
+    )
 
     name = fields.Char(compute="_compute_name", store=True, readonly=False, required=True, precompute=True)
     year = Year(required=True, default=lambda self: fields.Date.context_today(self).year)
@@ -49,6 +60,20 @@ class SopSkmPeriod(models.Model):
     )
     population_ids = fields.One2many("sop.skm.population", "period_id", string="Units and Population")
     company_id = fields.Many2one("res.company", default=lambda self: self.env.company, required=True)
+    published = fields.Boolean(
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The IKM results of the period are on the public page /skm/hasil (published by the head of the "
+        "division once the period is closed).",
+    )
+    date_published = fields.Datetime(string="Published On", readonly=True, copy=False)
+    published_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    unpublish_reason = fields.Text(
+        string="Reason for Unpublishing", readonly=True, copy=False, help="Why the results were last withdrawn."
+    )
+    date_unpublished = fields.Datetime(string="Unpublished On", readonly=True, copy=False)
+    unpublished_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _sql_constraints = [
         ("dates_check", "CHECK(date_start <= date_end)", "The period cannot end before it starts."),
@@ -144,7 +169,55 @@ class SopSkmPeriod(models.Model):
     def action_open(self):
         self._check_division()
         self.check_access("write")
+        if self.filtered("published"):
+            raise UserError(self.env._("Published results cannot change: unpublish the period before reopening it."))
         self._set_state("open")
+
+    # ------------------------------------------------------------ publication
+    def _check_publisher(self):
+        require_group(
+            self.env,
+            APPROVER,
+            self.env._("Only the head of the division (approving official) publishes the SKM results."),
+        )
+        self.check_access("write")
+
+    def action_publish(self):
+        """Put the results of closed periods on the public page /skm/hasil."""
+        self._check_publisher()
+        for period in self:
+            if period.state != "closed":
+                raise UserError(self.env._("Close the period %(name)s before publishing it.", name=period.name))
+            if period.published:
+                raise UserError(self.env._("The period %(name)s is already published.", name=period.name))
+        self.sudo().write({"published": True, "date_published": fields.Datetime.now(), "published_by_id": self.env.uid})
+        return True
+
+    def action_unpublish(self):
+        """The wizard asking why the results are withdrawn."""
+        self._check_publisher()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sop_survey.sop_skm_period_unpublish_wizard_action")
+        action["context"] = {"default_period_ids": self.ids}
+        return action
+
+    def _skm_unpublish(self, reason):
+        """Withdraw the results of published periods from /skm/hasil, with the reason."""
+        self._check_publisher()
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for unpublishing the results."))
+        for period in self:
+            if not period.published:
+                raise UserError(self.env._("The period %(name)s is not published.", name=period.name))
+        self.sudo().write(
+            {
+                "published": False,
+                "unpublish_reason": reason,
+                "date_unpublished": fields.Datetime.now(),
+                "unpublished_by_id": self.env.uid,
+            }
+        )
+        return True
 
     def action_create_questionnaire(self):
         self._check_division()

@@ -3,6 +3,7 @@ from . import test_admin_day_one
 from . import test_form_new
 from . import test_new_records
 from . import test_portal_hardening
+from . import test_public_pages
 from . import test_report_paper
 from . import test_role_journeys
 from . import test_rpc_access
@@ -16,6 +17,7 @@ from . import test_sinovik_workflow
 from . import test_skm_ikm
 from . import test_skm_integrity
 from . import test_skm_portal
+from . import test_skm_publication
 from . import test_skm_query_counts
 from . import test_skm_rate_lock
 from . import test_skm_report_figures

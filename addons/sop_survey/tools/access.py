@@ -6,6 +6,7 @@ The guard of workflow fields is sop_organisasi's (``tools/workflow.py``): one ru
 from odoo.exceptions import AccessError
 
 DIVISION = "sop_organisasi.group_sop_user"
+APPROVER = "sop_organisasi.group_sop_approver"
 ADMINISTRATOR = "sop_organisasi.group_sop_manager"
 
 
