@@ -8,7 +8,7 @@ from decimal import Decimal
 from odoo import Command
 from odoo import models
 from odoo.addons.sop_organisasi.tools import xlsx_reader
-from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
+from odoo.addons.sop_organisasi.tools.xlsx_writer import XLSX_MIMETYPE
 from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -172,7 +172,7 @@ class SopJabatanAnalysis(models.Model):
         self.ensure_one()
         self.check_access("read")
         filename = self.env._("ABK Recap %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
-        return download_action(attach_xlsx(self, filename, self._sop_abk_recap_xlsx()))
+        return self._sop_download(filename, self._sop_abk_recap_xlsx())
 
     def action_abk_recap_pdf(self):
         self.ensure_one()
@@ -259,14 +259,22 @@ class SopJabatanAnalysis(models.Model):
             raise UserError(self.env._("The template is downloaded from a draft; export the figures instead."))
         content = analysis_xlsx.write_workbook(self._sop_workbook_data())
         filename = self.env._("Job Data Template %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
-        return download_action(attach_xlsx(self, filename, content))
+        return self._sop_download(filename, content)
 
     def action_export_figures(self):
         """The posts with their ABK figures and the tasks with their workloads, as XLSX."""
         self.ensure_one()
         content = analysis_xlsx.write_workbook(self._sop_workbook_data(with_figures=True), with_figures=True)
         filename = self.env._("Job Data %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
-        return download_action(attach_xlsx(self, filename, content))
+        return self._sop_download(filename, content)
+
+    def _sop_download(self, filename, content):
+        """Download ``content``: kept as an attachment of no record (its creator reads it), as an effective
+        version takes no attachment."""
+        attachment = self.env["ir.attachment"].create(
+            {"name": filename.replace("/", "-"), "raw": content, "mimetype": XLSX_MIMETYPE}
+        )
+        return download_action(attachment)
 
     def _sop_import_xlsx(self, content):
         """Replace the tasks of the posts named in the workbook (all or nothing); return the sheets changed.

@@ -11,6 +11,10 @@ SCREENS = [
     ("hr.department", "sop_jabatan.hr_department_view_list_sop_abk_recap", "list"),
     ("sop.jabatan.jke", "sop_jabatan.sop_jabatan_jke_view_list", "list"),
     ("sop.jabatan.efficiency.band", "sop_jabatan.sop_jabatan_efficiency_band_view_list", "list"),
+    ("sop.jabatan.nomenclature", "sop_jabatan.sop_jabatan_nomenclature_view_list", "list"),
+    ("sop.jabatan.nomenclature", "sop_jabatan.sop_jabatan_nomenclature_view_search", "search"),
+    ("sop.jabatan.recap.wizard", "sop_jabatan.sop_jabatan_recap_wizard_view_form", "form"),
+    ("sop.jabatan.import.wizard", "sop_jabatan.sop_jabatan_import_wizard_view_form", "form"),
 ]
 
 
