@@ -96,6 +96,12 @@ class SopDocumentVersionMixin(models.AbstractModel):
             self._sop_check_editable()
         return super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).write(vals)
 
+    def copy(self, default=None):
+        """A version is copied by Revise only (the next revision of the same OPD and year)."""
+        if not in_workflow(self.env):
+            raise UserError(self.env._("A version is copied by its Revise button only."))
+        return super().copy(default)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft_version(self):
         if in_workflow(self.env):
