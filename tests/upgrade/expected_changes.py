@@ -63,6 +63,38 @@ BY_VERSION = {
             "installed (checked by check_upgraded.py)",
         },
     ),
+    ("sop_jabatan", "18.0.1.1.0"): Expected(
+        renamed={},
+        changed={
+            ("hr_job", "department_id"): "a post with tasks but no OPD is placed in the OPD of the Bagian Organisasi "
+            "(its former unit said in its chatter; post-migrate; check_upgraded.py checks that only those posts moved)",
+            ("hr_job", "opd_id"): "likewise: the OPD of a post placed there",
+            ("sop_jabatan_task", "opd_id"): "likewise: the tasks of a post placed there",
+        },
+        dropped={
+            # the post's figures are those of its effective sheet now (related fields, not stored on the post);
+            # check_upgraded.py checks that every sheet has the figures its post had
+            **{
+                ("hr_job", column): "the post's ABK figures moved to its sheet in the yearly job data (post-migrate)"
+                for column in (
+                    "abk_year",
+                    "workload_minutes",
+                    "jke_minutes",
+                    "staff_need_raw",
+                    "staff_need",
+                    "staff_gap",
+                    "efficiency",
+                    "efficiency_defined",
+                    "efficiency_band_id",
+                )
+            },
+        },
+        added={
+            ("sop_jabatan_task", "sheet_id"): "every task is on the sheet of its post in the effective job data of the "
+            "post's OPD and ABK year (post-migrate; checked by check_upgraded.py)",
+            ("hr_job", "current_sheet_id"): "a post with tasks has that sheet as its effective sheet",
+        },
+    ),
 }
 
 

@@ -1,11 +1,12 @@
 """Fill a database of a shipped release with realistic data, through that release's ORM API.
 
 Shared by the fill script of each release (``fill_previous_release.py`` for commit 5654535,
-``fill_release_18916d5.py`` for commit 18916d5; listed in ``.ci/previous-release``), which
-describes the API of its release in a :class:`Release` and calls :func:`main`. The upgrade test
-(``run_upgrade_test.sh``) runs that script with ``odoo shell`` on a database where sop_organisasi and
-sop_survey of the release are installed; the upgrade to the current code is then checked on this data
-(``snapshot.py`` compares every stored value before and after).
+``fill_release_18916d5.py`` for commit 18916d5, ``fill_release_ff6b57c.py`` for commit ff6b57c; listed
+in ``.ci/previous-release``), which describes the API of its release in a :class:`Release` and calls
+:func:`main`, with the data of the addons only that release has (e.g. sop_jabatan from ff6b57c on) as
+``more``. The upgrade test (``run_upgrade_test.sh``) runs that script with ``odoo shell`` on a database
+where the product's addons of the release are installed; the upgrade to the current code is then
+checked on this data (``snapshot.py`` compares every stored value before and after).
 
 It uses only what every listed release has, and names through the :class:`Release` what differs
 (e.g. the approving official of an SOP is ``approver_title/approver_name/approver_rank/
@@ -650,7 +651,8 @@ def check_signatories(env, release, before):
             assert not kept.get(name) or procedure[name] == kept[name], (procedure.display_name, name)
 
 
-def main(env, release):
+def main(env, release, more=None):
+    """Fill the database; ``more(env, people, opds)`` adds the data of the release's other addons."""
     started = time.perf_counter()
     # no mail server here: notifications stay queued instead of being sent (and failing) at once
     env = env(context=dict(env.context, mail_notify_force_send=False))
@@ -671,6 +673,7 @@ def main(env, release):
     new_version = revise_and_supersede(env, people, procedure)
     create_skm(env, release, people, opds)
     competition = create_sinovik(env, release, people, opds)
+    extra = more(env, people, opds) if more else ""
     check_signatories(env, release, before)
     env.flush_all()
     env.cr.commit()
@@ -698,6 +701,7 @@ def main(env, release):
             "sop.sinovik.assignment",
             "sop.sinovik.score",
             "sop.sinovik.result",
+            "sop.jabatan.task",
         )
         if model in env  # the models of the release
     }
@@ -706,6 +710,6 @@ def main(env, release):
         f"fill release {release.commit[:7]}: {summary}; SOP {procedure.number} rev {procedure.revision_no} {procedure.state} "
         f"-> rev {new_version.revision_no} {new_version.state}, {in_review.number} {in_review.state}, "
         f"SKJ rev {skj_revision.revision_no} {skj_revision.state}, "
-        f"cases {'/'.join(cases.mapped('state'))}, competition {competition.state} "
+        f"cases {'/'.join(cases.mapped('state'))}, competition {competition.state}{extra} "
         f"({time.perf_counter() - started:.1f}s)"
     )

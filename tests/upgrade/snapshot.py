@@ -1,6 +1,6 @@
 """Snapshot every stored value of the product's models, and compare two snapshots.
 
-    python snapshot.py take DB FILE          # every stored column of every field of sop_organisasi/sop_survey
+    python snapshot.py take DB FILE          # every stored column of every field of sop_organisasi/sop_survey/sop_jabatan
     python snapshot.py compare BEFORE AFTER  # exit 1 on any difference not listed in expected_changes.py
 
 A snapshot is read with SQL from the database itself (no Odoo code), so the same tool reads the
@@ -16,7 +16,7 @@ import sys
 
 import psycopg2
 
-PRODUCT = ("sop_organisasi", "sop_survey")
+PRODUCT = ("sop_organisasi", "sop_survey", "sop_jabatan")
 # bookkeeping columns that any write changes, not data
 IGNORED_COLUMNS = {"write_date", "write_uid"}
 VERSIONS = "_versions"
