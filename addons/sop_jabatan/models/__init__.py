@@ -16,6 +16,11 @@ from . import sop_jabatan_anjab_responsibility
 from . import sop_jabatan_anjab_result
 from . import sop_jabatan_anjab_tool
 from . import sop_jabatan_efficiency_band
+from . import sop_jabatan_grading_band
+from . import sop_jabatan_grading_factor
+from . import sop_jabatan_grading_factor_level
+from . import sop_jabatan_grading_line
+from . import sop_jabatan_grading_team
 from . import sop_jabatan_jke
 from . import sop_jabatan_nomenclature
 from . import sop_jabatan_requirement_option

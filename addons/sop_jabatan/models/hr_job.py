@@ -68,6 +68,11 @@ class HrJob(models.Model):
     efficiency_defined = fields.Boolean(related="current_sheet_id.efficiency_defined")
     efficiency_band_id = fields.Many2one(related="current_sheet_id.efficiency_band_id")
     efficiency_text = fields.Char(related="current_sheet_id.efficiency_text")
+
+    # --- job grading
+    grading_total_points = fields.Integer(related="current_sheet_id.total_points", string="Total Points")
+    grading_kelas = fields.Integer(related="current_sheet_id.grading_kelas", string="Kelas")
+    grading_kelas_text = fields.Char(related="current_sheet_id.grading_kelas_text", string="Kelas Jabatan")
     staff_pns = fields.Integer(string="In Post (PNS)", compute="_compute_staff", store=True)
     staff_pppk = fields.Integer(string="In Post (PPPK)", compute="_compute_staff", store=True)
     staff_other = fields.Integer(string="In Post (Other)", compute="_compute_staff", store=True)

@@ -63,6 +63,29 @@ class SopJabatanAnalysis(models.Model):
     efficiency_defined = fields.Boolean(string="Unit Efficiency Defined", compute="_compute_totals", store=True)
     efficiency_text = fields.Char(string="Efficiency", compute="_compute_efficiency_text")
 
+    # --- job grading
+    grading_team_ids = fields.One2many("sop.jabatan.grading.team", "analysis_id", string="Job Grading Team", copy=True)
+
+    def action_load_grading_factors(self):
+        """Add the grading factors to every post sheet (a draft only)."""
+        self.check_access("write")
+        self._sop_check_editable()
+        self.env["sop.jabatan.grading.line"]._sop_load_factors(self.sheet_ids)
+        return True
+
+    def _sop_grading_problems(self):
+        """Graded factors need a justification; job data opened by a job grading case needs every factor graded."""
+        self.ensure_one()
+        grading_case = any(case.procedure_id._sop_work_product() == "job_grading" for case in self.case_ids)
+        return self.env["sop.jabatan.grading.line"]._sop_grading_problems(self.sheet_ids, require_all=grading_case)
+
+    def _sop_grading_on_effective(self):
+        """Job data of a job grading case gives the case its berita acara with the result."""
+        for rec in self:
+            if any(case.procedure_id._sop_work_product() == "job_grading" for case in rec.case_ids):
+                filename = self.env._("Job Grading %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
+                rec._sop_attach_to_cases("sop_jabatan.action_report_grading_minutes", filename)
+
     _sql_constraints = [
         ("year_real", "CHECK(year > 1900)", "The year of the job data must be a real year."),
         ("revision_once", "UNIQUE(opd_id, year, revision)", "This revision of the OPD's job data already exists."),
@@ -154,6 +177,7 @@ class SopJabatanAnalysis(models.Model):
                         posts=", ".join(without_kind.mapped("name")[:10]),
                     )
                 )
+            problems += rec._sop_grading_problems()
             if problems:
                 raise UserError(
                     self.env._(
@@ -170,6 +194,7 @@ class SopJabatanAnalysis(models.Model):
     def _sop_on_effective(self):
         for rec in self:
             rec.sheet_ids._sop_push_identity()
+            rec._sop_grading_on_effective()
             if self.env.ref(INFORMASI_JABATAN_REPORT, raise_if_not_found=False):
                 filename = self.env._("Job Information %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
                 rec._sop_attach_to_cases(INFORMASI_JABATAN_REPORT, filename)

@@ -8,6 +8,8 @@ from odoo.exceptions import ValidationError
 from ..tools import abk
 from .hr_job import FUNCTIONAL_LEVELS
 from .hr_job import JOB_KINDS
+from .sop_jabatan_grading_factor import GRADING_SCHEMES
+from .sop_jabatan_grading_factor import grading_scheme_for
 from .sop_jabatan_requirement_option import ANJAB_REQUIREMENT_FIELDS
 from .sop_jabatan_requirement_option import requirement_field
 
@@ -158,6 +160,47 @@ class SopJabatanSheet(models.Model):
                     raise ValidationError(self.env._("%(field)s takes entries of its own list only.", field=label))
 
     # --- job grading
+
+    grading_line_ids = fields.One2many("sop.jabatan.grading.line", "sheet_id", string="Job Grading", copy=True)
+    grading_scheme = fields.Selection(
+        GRADING_SCHEMES,
+        compute="_compute_grading_scheme",
+        help="Chosen by the kind of post: structural for JPT, administrator and pengawas, otherwise functional "
+        "and pelaksana.",
+    )
+    total_points = fields.Integer(string="Total Points", compute="_compute_grading", store=True)
+    grading_complete = fields.Boolean(
+        compute="_compute_grading", store=True, help="Every factor of the post's scheme has its level."
+    )
+    grading_kelas = fields.Integer(
+        string="Kelas",
+        compute="_compute_grading",
+        store=True,
+        help="The kelas band holding the total points once every factor has its level (0: undefined).",
+    )
+    grading_kelas_text = fields.Char(string="Kelas Jabatan", compute="_compute_grading_kelas_text")
+
+    @api.depends("job_kind")
+    def _compute_grading_scheme(self):
+        for sheet in self:
+            sheet.grading_scheme = grading_scheme_for(sheet.job_kind)
+
+    @api.depends("job_kind", "grading_line_ids.factor_id", "grading_line_ids.level_id", "grading_line_ids.points")
+    def _compute_grading(self):
+        Line = self.env["sop.jabatan.grading.line"]
+        for sheet in self:
+            sheet.total_points, sheet.grading_kelas, sheet.grading_complete = Line._sop_grading_of(sheet)
+
+    @api.depends("grading_kelas", "grading_complete", "total_points")
+    def _compute_grading_kelas_text(self):
+        for sheet in self:
+            sheet.grading_kelas_text = self.env["sop.jabatan.grading.line"]._sop_kelas_text(sheet)
+
+    def action_load_grading_factors(self):
+        """Add a grading line per factor of the post's scheme (a draft only)."""
+        self._sop_check_document_editable()
+        self.env["sop.jabatan.grading.line"]._sop_load_factors(self)
+        return True
 
     _sql_constraints = [
         ("post_once", "UNIQUE(analysis_id, post_id)", "A post has one sheet in the job data of a year."),
