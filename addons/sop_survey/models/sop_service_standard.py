@@ -24,6 +24,8 @@ class SopServiceStandard(models.Model):
     _order = "opd_id, unit_id, service_id, revision desc, id desc"
     _sop_version_key = ("service_id",)
     _sop_opd_field = "opd_id"
+    # the liaison writes her OPD's drafts only (record rules): she still posts on her submitted versions
+    _mail_post_access = "read"
 
     service_id = fields.Many2one(
         "sop.skm.service",
@@ -140,6 +142,13 @@ class SopServiceStandard(models.Model):
                     self.env._("This service already has a service standard: open it and use Revise for a new version.")
                 )
         return super().create(vals_list)
+
+    def _check_state_conditions(self, vals):
+        # the workflow sets the state after its own checks (Verify asks the tiers, the last validation
+        # makes the version effective): base_tier_validation's check on write is for the others
+        if in_workflow(self.env):
+            return False
+        return super()._check_state_conditions(vals)
 
     # ------------------------------------------------------------------ workflow hooks
     def _sop_missing_components(self):

@@ -7,6 +7,7 @@ from . import test_public_pages
 from . import test_report_paper
 from . import test_role_journeys
 from . import test_rpc_access
+from . import test_service_standard
 from . import test_setup
 from . import test_sinovik_access
 from . import test_sinovik_integrity
