@@ -14,7 +14,6 @@ class SopJabatanAnjabQualification(models.Model):
     _name = "sop.jabatan.anjab.qualification"
     _inherit = "sop.jabatan.anjab.line"
     _description = "Post Qualification (ANJAB)"
-    _order = "sheet_id, kind, sequence, id"
 
     kind = fields.Selection(QUALIFICATION_KINDS, required=True, default="education")
     name = fields.Char(

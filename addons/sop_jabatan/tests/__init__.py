@@ -2,6 +2,7 @@ from . import test_abk_arithmetic
 from . import test_abk_posts
 from . import test_abk_xlsx
 from . import test_access_policy
+from . import test_anjab
 from . import test_form_new
 from . import test_grading
 from . import test_grading_arithmetic
