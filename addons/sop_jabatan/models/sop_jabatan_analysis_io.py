@@ -17,6 +17,7 @@ from odoo.exceptions import ValidationError
 from ..tools import abk
 from ..tools import abk_xlsx
 from ..tools import analysis_xlsx
+from ..tools import pages
 from ..tools import peta
 
 SHEET_FIGURES = (
@@ -174,6 +175,11 @@ class SopJabatanAnalysis(models.Model):
         filename = self.env._("ABK Recap %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
         return self._sop_download(filename, self._sop_abk_recap_xlsx())
 
+    def _sop_abk_recap_pages(self):
+        """The recap for the PDF: its rows split into printed pages, and the total."""
+        rows, total = self._sop_abk_recap_rows()
+        return pages.split_rows(rows), total
+
     def action_abk_recap_pdf(self):
         self.ensure_one()
         return self.env.ref(RECAP_REPORT).report_action(self)
@@ -201,7 +207,11 @@ class SopJabatanAnalysis(models.Model):
             kind: index
             for index, (kind, _label) in enumerate(self.env["sop.jabatan.sheet"]._fields["job_kind"].selection)
         }
-        order = {record["post_id"]: (rank.get(record["job_kind"], 99), index) for index, record in enumerate(records)}
+        # side by side: by kind (head, administrators, supervisors, ...), then as the version orders its posts
+        order = {
+            record["post_id"]: (rank.get(record["job_kind"], 99), record["sequence"], record["job_code"] or "", index)
+            for index, record in enumerate(records)
+        }
         return peta.build_tree(posts, key=lambda post: order[post["id"]])
 
     def _sop_peta_zoom(self, roots):

@@ -12,7 +12,6 @@ class SopJabatanSheet(models.Model):
 
     nomenclature_id = fields.Many2one(
         "sop.jabatan.nomenclature",
-        string="Nomenclature",
         index=True,
         ondelete="restrict",
         help="The name of the national list this post takes (pelaksana and functional posts).",

@@ -10,6 +10,7 @@ from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
 from ..tools import analysis_xlsx
+from ..tools import pages
 from ..tools import peta
 from .common import TEACHER_TASKS
 from .common import JabatanCase
@@ -59,6 +60,19 @@ class TestAnalysisWorkbookTools(BaseCase):
         self.assertIsNone(analysis_xlsx.read_number("dua"))
         self.assertIsNone(analysis_xlsx.read_number("=1+1"))
         self.assertIsNone(analysis_xlsx.read_number(True))
+
+
+@tagged("post_install", "-at_install")
+class TestReportPages(BaseCase):
+    """tools/pages.py: the rows of a recap split into printed pages."""
+
+    def test_split_rows(self):
+        self.assertEqual(pages.split_rows([], 2, 3), [[]])
+        self.assertEqual(pages.split_rows([1, 2], 2, 3), [[1, 2]])
+        self.assertEqual(pages.split_rows(range(1, 9), 2, 3), [[1, 2], [3, 4, 5], [6, 7, 8]])
+        self.assertEqual(pages.split_rows(range(1, 10), 2, 3), [[1, 2], [3, 4, 5], [6, 7, 8], [9]])
+        with self.assertRaises(ValueError):
+            pages.split_rows([1], 0, 3)
 
 
 class JabatanDocumentsCase(JabatanCase):

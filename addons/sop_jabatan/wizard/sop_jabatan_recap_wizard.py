@@ -5,6 +5,7 @@ from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.addons.sop_organisasi.tools.year import Year
 
 from ..tools import abk_xlsx
+from ..tools import pages
 
 CITY_REPORT = "sop_jabatan.action_report_city_recap"
 
@@ -25,6 +26,11 @@ class SopJabatanRecapWizard(models.TransientModel):
     def _sop_recap(self):
         self.ensure_one()
         return self.env["sop.jabatan.analysis"]._sop_city_recap(self.year, self.include_open)
+
+    def _sop_recap_pages(self):
+        """The recap for the PDF: its rows split into printed pages, and the total."""
+        rows, total = self._sop_recap()
+        return pages.split_rows(rows), total
 
     def _sop_recap_headers(self):
         _ = self.env._
