@@ -12,6 +12,7 @@
    the lists many times (warm: the page comes from the cache of rendered fragments). Prints the
    median and p95 of each page kind, with the baseline measured in the same run against the same
    server: Odoo's own public login page (/web/login), and the ratio.
+   The report PDF of a unit: its first download (wkhtmltopdf) and the cached ones (not a page: no target).
 3. Checks the target: every kind of public page < 300 ms p95.
 
 Run with the project's virtualenv from the repository root:
@@ -198,8 +199,11 @@ def main():
     results = {}
     with running_server(args.db, production=False) as (base, _pid):
         session = requests.Session()
-        measure(session, base, ["/web/login", "/layanan", "/skm/hasil"])  # assets, first compilations
+        measure(session, base, ["/web/login"])  # the asset bundles
         baseline = measure(session, base, ["/web/login"] * args.requests)
+        # the first request of each list after the start: its templates compiled, its fragment rendered
+        results["/layanan (first request)"] = measure(session, base, ["/layanan"])
+        results["/skm/hasil (first request)"] = measure(session, base, ["/skm/hasil"])
         # cold: the first visit of each page after the publication renders it
         results["/layanan/<unit>/<service> (cold)"] = measure(session, base, kinds["service"])
         results["/skm/hasil/<period>/<unit> (cold)"] = measure(session, base, kinds["unit_results"])
@@ -212,6 +216,10 @@ def main():
             session, base, [rng.choice(kinds["period_results"]) for _i in range(args.requests)]
         )
         results["/skm/hasil/<period>/<unit>"] = measure(session, base, rng.sample(kinds["unit_results"], args.requests))
+        # the report PDF: rendered by wkhtmltopdf once, then from the cache (not a page: not in the target)
+        pdf = f"{kinds['unit_results'][0]}/laporan.pdf"
+        pdf_first = measure(session, base, [pdf])
+        pdf_cached = measure(session, base, [pdf] * 20)
     print(
         f"Public pages: {UNITS} units x {SERVICES} services, {PERIODS} published periods, "
         f"{UNITS * PERIODS * RESPONDENTS} answers; single-process server, sequential requests"
@@ -219,6 +227,8 @@ def main():
     line("baseline: Odoo's /web/login", baseline)
     for label, times in results.items():
         line(label, times, p95(baseline))
+    line("laporan.pdf, first download (wkhtmltopdf)", pdf_first)
+    line("laporan.pdf, cached", pdf_cached, p95(baseline))
     slow = [label for label, times in results.items() if p95(times) >= TARGET_P95]
     if slow:
         print(f"FAIL: p95 >= {TARGET_P95 * 1000:.0f} ms: {', '.join(slow)}")

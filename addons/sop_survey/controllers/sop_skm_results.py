@@ -51,8 +51,10 @@ class SkmResults(PublicPage, http.Controller):
         stamp = self._stamp(env)
         content = PDFS.get(key, stamp)
         if content is None:
-            content, _type = env["ir.actions.report"]._render_qweb_pdf(
-                "sop_survey.action_report_skm_unit", population.ids
+            content, _type = (
+                env["ir.actions.report"]
+                .with_context(skm_published_only=True)
+                ._render_qweb_pdf("sop_survey.action_report_skm_unit", population.ids)
             )
             PDFS.put(key, stamp, content)
         filename = f"Laporan SKM {unit.name} {period.name}.pdf"

@@ -180,6 +180,10 @@ class SopSkmPopulation(models.Model):
         trend = self.search(
             [("unit_id", "=", self.unit_id.id), ("period_id.date_start", "<=", self.period_id.date_start)]
         )
+        if self.env.context.get("skm_published_only"):
+            # the report downloaded from /skm/hasil: no figure of a period that is not published
+            previous = previous.filtered("period_id.published")
+            trend = trend.filtered("period_id.published")
         return {
             "main": main,
             "respondents": respondents,

@@ -1,3 +1,4 @@
+from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import Form
@@ -113,6 +114,20 @@ class TestSkmPublication(PublicationFixtures, SkmCase):
         self.assertEqual([plan["action"] for plan in plans], ["Kotak pengaduan daring di loket"])
         self.assertNotIn("user_id", plans[0])
 
+    def test_the_public_report_names_no_unpublished_period(self):
+        earlier = self.env["sop.skm.period"].create(
+            {"year": self.period.year - 1, "period_type": "year", "survey_id": self.survey.id}
+        )
+        self.env["sop.skm.population"].create({"period_id": earlier.id, "unit_id": self.unit.id})
+        self._respond([2] * 9, period=earlier)
+        self.period.with_user(self.kabag).action_publish()
+        internal = self.population._skm_report_data()
+        self.assertEqual(internal["trend"].period_id, earlier | self.period)
+        self.assertEqual(internal["previous"].period_id, earlier)
+        public = self.population.with_context(skm_published_only=True)._skm_report_data()
+        self.assertEqual(public["trend"].period_id, self.period)
+        self.assertFalse(public["previous"])
+
     def test_tools(self):
         self.assertEqual(slug_id("loket-perizinan-uji-12"), 12)
         self.assertEqual(slug_id("12"), 12)
@@ -184,6 +199,8 @@ class TestSkmResultsPages(PublicationFixtures, SkmPortalCase):
         self.assertEqual(report.status_code, 200)
         self.assertEqual(report.headers["Content-Type"], "application/pdf")
         self.assertNotIn(b"7431", report.content)
+        self.assertIn(b"Kotak pengaduan daring di loket", report.content)
+        self.assertNotIn(self.sop_user.name.encode(), report.content, "no owner of a follow-up plan")
         # the other unit has no respondent: nothing to show
         other = f"{overview}/{self.env['ir.http']._slug(self.other_unit)}"
         self.assertEqual(self.url_open(other).status_code, 404)
@@ -204,3 +221,15 @@ class TestSkmResultsPages(PublicationFixtures, SkmPortalCase):
         ):
             self.assertEqual(self.url_open(path).status_code, 404, path)
         self.assertEqual(self.url_open(f"/skm/hasil/{self.period.id}/{self.unit.id}").status_code, 200)
+
+
+@tagged("post_install", "-at_install")
+class TestSkmPublicationIndonesian(NoEnglishCase):
+    def test_publication_screens_are_indonesian(self):
+        self.assertNoEnglish(
+            [
+                ("sop.skm.period", "sop_survey.sop_skm_period_view_form", "form"),
+                ("sop.skm.period", "sop_survey.sop_skm_period_view_list", "list"),
+                ("sop.skm.period.unpublish.wizard", "sop_survey.sop_skm_period_unpublish_wizard_view_form", "form"),
+            ]
+        )
