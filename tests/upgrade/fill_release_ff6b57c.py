@@ -6,8 +6,8 @@ fill_release.py). On top, the job data of that release's sop_jabatan, through it
 (``hr.job``) holds its tasks (``sop.jabatan.task`` with ``post_id``), its kind, code, post above and
 one ``abk_year``; its figures (workload, staff needed raw and rounded, staff in post by
 ``hr.employee.employment_status``, EJ and band) are computed on the post from the JKE and band tables.
-The liaisons of two OPDs fill their posts (one OPD with posts of two ABK years), the division staff a
-post without an OPD (no unit) that has tasks, the Administrator (HR) records the employees, and the
+The liaisons of two OPDs fill their posts (one OPD with posts of two ABK years), the division staff two
+posts without an OPD that have tasks (one without a unit, one in a unit under no OPD), the Administrator (HR) records the employees, and the
 SOP Administrator changes the settings (a JKE row from 2025 rounding up, bands D and E moved), which
 recomputes every post. The figures are checked here against the arithmetic, so the upgrade test
 starts from known values.
@@ -90,6 +90,7 @@ def create_jabatan(env, people, opds):
     """Posts of the Dinas Kesehatan (2026) and the Dinas Pendidikan (2025 and 2024), a post without an OPD."""
     admin = env(user=env.ref("base.user_admin"))
     bidang = admin["hr.department"].create({"name": "Bidang Pelayanan Kesehatan", "parent_id": opds["dinkes"].id})
+    staf_ahli = admin["hr.department"].create({"name": "Staf Ahli Wali Kota"})  # a unit under no OPD
     env.cr.commit()  # the Administrator's set-up is saved before anyone works
     dinkes, dispendik, staff = people["liaison_dinkes"], people["liaison_dispendik"], people["staff"]
     posts = {}
@@ -188,7 +189,17 @@ def create_jabatan(env, people, opds):
         job_kind="pelaksana",
         job_code="TA.01",
     )
-    assert not posts["orphan"].opd_id and posts["data"].opd_id == opds["dinkes"]
+    posts["staf_ahli"] = _post(  # a unit under no OPD: no OPD either
+        env,
+        staff,
+        "Staf Ahli Bidang Pemerintahan",
+        staf_ahli,
+        2025,
+        tasks=[("Menyusun telaahan staf", 12, 8, "hours")],
+        job_kind="jpt_pratama",
+        job_code="SA.01",
+    )
+    assert not posts["orphan"].opd_id and not posts["staf_ahli"].opd_id and posts["data"].opd_id == opds["dinkes"]
 
     _staff(env, posts["kadinkes"], ["pns"])
     _staff(env, posts["kabid"], ["pns"])
@@ -197,6 +208,7 @@ def create_jabatan(env, people, opds):
     _staff(env, posts["guru"], ["pns", "pns", "pns", "pppk", False])
     _staff(env, posts["admin_umum"], ["pns", "pppk"])
     _staff(env, posts["orphan"], ["other"])
+    _staff(env, posts["staf_ahli"], ["pns"])
     gone = _staff(env, posts["data"], ["pns"])
     gone.action_archive()  # a retired employee no longer counts
 
@@ -241,6 +253,7 @@ def _check_figures(env, posts):
         "guru": (44760, 0.5968, 1, 5, 3, 1, 1, True, "E"),
         "admin_umum": (225000, 3.0, 3, 2, 1, 1, 0, True, "A"),
         "orphan": (6 * 1800 + 24 * 90, 0.1728, 1, 1, 0, 0, 1, True, "E"),
+        "staf_ahli": (12 * 480, 0.0768, 1, 1, 1, 0, 0, True, "E"),
     }
     for key, (workload, raw, need, in_post, pns, pppk, other, defined, band) in expected.items():
         post = posts[key]
