@@ -29,7 +29,6 @@ class SopServiceStandard(models.Model):
 
     service_id = fields.Many2one(
         "sop.skm.service",
-        string="Service",
         required=True,
         index=True,
         ondelete="restrict",
@@ -77,11 +76,11 @@ class SopServiceStandard(models.Model):
     # ------------------------------------------------ management components
     legal_line_ids = fields.One2many("sop.service.standard.legal", "standard_id", string="Legal Basis", copy=True)
     facilities = fields.Text(string="Facilities and Infrastructure")
-    staff_competence = fields.Text(string="Staff Competence")
-    internal_supervision = fields.Text(string="Internal Supervision")
+    staff_competence = fields.Text()
+    internal_supervision = fields.Text()
     staff_count = fields.Integer(string="Number of Staff")
     staff_count_note = fields.Char(string="Staff (detail)", help="e.g. 2 front office, 1 back office")
-    service_guarantee = fields.Text(string="Service Guarantee")
+    service_guarantee = fields.Text()
     safety_guarantee = fields.Text(string="Security and Safety Guarantee")
     performance_evaluation = fields.Text(string="Staff Performance Evaluation")
 
@@ -118,6 +117,19 @@ class SopServiceStandard(models.Model):
                 raise ValidationError(self.env._("The service time cannot be negative."))
             if bool(rec.duration_qty) != bool(rec.duration_unit):
                 raise ValidationError(self.env._("Give the service time with its unit (e.g. 3 days)."))
+
+    @api.constrains("procedure_id")
+    def _check_procedure_effective(self):
+        if in_workflow(self.env):
+            return  # a revision keeps the SOP of its version; Submit asks for the effective one
+        for rec in self.filtered("procedure_id"):
+            if rec.procedure_id.sudo().state != "effective":
+                raise ValidationError(
+                    self.env._(
+                        "The procedure of a service standard is an effective SOP (%(sop)s is not).",
+                        sop=rec.procedure_id.sudo().display_name,
+                    )
+                )
 
     @api.constrains("service_id", "state")
     def _check_one_open_version(self):
@@ -254,9 +266,22 @@ class SopServiceStandard(models.Model):
                 document = as_workflow(effective._sop_open_revision())
             else:
                 document = flow.create({"service_id": service.id})
+            if not pending:
+                document._sop_ask_liaisons(case)
             document._sop_link_case(case)
             opened |= document
         return opened.with_env(self.env)
+
+    def _sop_ask_liaisons(self, case):
+        """A to-do on the new draft for each internal liaison of the OPD: fill it in."""
+        deadline = case.date_deadline and fields.Date.to_date(case.date_deadline)
+        for user in case.opd_id.liaison_user_ids.filtered(lambda u: u.active and u._is_internal()):
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline or None,
+                summary=self.env._("Fill in the service standard"),
+                user_id=user.id,
+            )
 
     # ------------------------------------------------------------------ printing
     def _sop_lampiran_standards(self):

@@ -1,5 +1,6 @@
 from odoo import Command
 from odoo.addons.sop_organisasi.tests.case_common import SopCaseRunCase
+from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -80,6 +81,7 @@ class TestServiceStandardFlow(ServiceStandardCase):
         self.assertEqual(drafts.service_id, self.unit.service_ids, "one draft per service of the OPD's units")
         self.assertEqual(set(drafts.mapped("state")), {"draft"})
         self.assertEqual(drafts.case_ids, case)
+        self.assertEqual(drafts.activity_ids.user_id, self.liaison, "the liaison is asked to fill them in")
         self.assertFalse(self.Standard.search([("opd_id", "=", self.other_opd.id)]), "other OPDs untouched")
         # the liaison sees her OPD's drafts only; the other OPD's liaison none of them
         self.assertEqual(self.Standard.with_user(self.liaison).search([]), drafts)
@@ -283,8 +285,24 @@ class TestServiceStandardIndonesian(ServiceStandardCase):
         self.assertEqual(labels["safety_guarantee"]["string"], "Jaminan Keamanan dan Keselamatan Pelayanan")
         self.assertEqual(Standard._sop_component_labels()["time"], "Jangka Waktu Penyelesaian")
         arch = Standard.get_view(view_type="form")["arch"]
+        arch = arch.decode() if isinstance(arch, bytes) else arch
         for text in ("Penyampaian Pelayanan", "Pengelolaan", "Verifikasi"):
             self.assertIn(text, arch)
         standard = self.Standard.create({"service_id": self.service.id})
         with self.assertRaisesRegex(UserError, "belum lengkap. Isikan: Persyaratan"):
             standard.with_user(self.liaison).with_context(lang="id_ID").action_submit()
+
+
+@tagged("post_install", "-at_install")
+class TestServiceStandardNoEnglish(NoEnglishCase):
+    def test_service_standard_screens_are_indonesian(self):
+        self.assertNoEnglish(
+            [
+                ("sop.service.standard", "sop_survey.sop_service_standard_view_form", "form"),
+                ("sop.service.standard", "sop_survey.sop_service_standard_view_list", "list"),
+                ("sop.service.standard", "sop_survey.sop_service_standard_view_search", "search"),
+                ("sop.skm.unit", "sop_survey.sop_skm_unit_view_form", "form"),
+                ("sop.skm.followup", "sop_survey.sop_skm_followup_view_form", "form"),
+                ("sop.skm.result", "sop_survey.sop_skm_result_view_list", "list"),
+            ]
+        )
