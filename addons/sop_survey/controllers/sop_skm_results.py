@@ -93,7 +93,7 @@ class SkmResults(PublicPage, http.Controller):
         results = Publication._results(period) if period else {}
         units = env["sop.skm.unit"].browse({unit_id for _period_id, unit_id in results}).filtered("active")
         rows = [{"unit": unit, "result": results[(period.id, unit.id)]} for unit in units.sorted("name")]
-        title = f"Hasil SKM {period.name}" if period else "Hasil Survei Kepuasan Masyarakat"
+        title = f"Hasil {period.name}" if period else "Hasil Survei Kepuasan Masyarakat"
         return title, "sop_survey.skm_results_period", {"period": period, "periods": periods, "rows": rows}
 
     @staticmethod
@@ -127,4 +127,4 @@ class SkmResults(PublicPage, http.Controller):
             "has_report": bool(population),
             "history": self._history(env, unit),
         }
-        return f"Hasil SKM {unit.name} - {period.name}", "sop_survey.skm_results_unit", values
+        return f"{unit.name} - Hasil {period.name}", "sop_survey.skm_results_unit", values

@@ -87,7 +87,7 @@ class SopSkmPublication(models.AbstractModel):
         for period_id, unit_id, element, answers, total, respondents in self.env.cr.fetchall():
             group = groups.setdefault((period_id, unit_id), {"sums": {}, "respondents": 0})
             if element is None:
-                group["respondents"] += respondents or 0
+                group["respondents"] += int(respondents or 0)
             elif answers:
                 group["sums"][element] = (total, answers)
         Ikm = self.env["sop.skm.ikm"].sudo()
