@@ -7,14 +7,17 @@
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",
     "license": "LGPL-3",
-    "depends": ["sop_organisasi", "hr", "base_tier_validation"],
+    "depends": ["sop_organisasi", "hr", "hr_skills", "base_tier_validation"],
     "data": [
         "security/ir.model.access.csv",
         "security/sop_jabatan_security.xml",
+        "security/sop_jabatan_skj_match_security.xml",
         "data/sop_jabatan_settings_data.xml",
         "data/sop_jabatan_grading_data.xml",
         "data/sop_jabatan_nomenclature_data.xml",
         "data/sop_jabatan_requirement_option_data.xml",
+        "data/sop_jabatan_competency_data.xml",
+        "data/sop_jabatan_skj_default_level_data.xml",
         "data/sop_jabatan_workflow_data.xml",
         "views/sop_jabatan_menus.xml",
         "views/sop_jabatan_analysis_views.xml",
@@ -31,6 +34,14 @@
         "views/sop_jabatan_analysis_io_views.xml",
         "report/sop_jabatan_reports.xml",
         "report/informasi_jabatan_report.xml",
+        "data/sop_jabatan_skj_match_data.xml",
+        "views/sop_jabatan_skj_match_views.xml",
+        "report/sop_jabatan_skj_gap_report.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sop_jabatan/static/src/tours/**/*",
+        ],
+    },
     "installable": True,
 }

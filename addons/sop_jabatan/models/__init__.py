@@ -2,6 +2,8 @@ from . import hr_department
 from . import hr_employee
 from . import hr_job
 from . import hr_job_nomenclature
+from . import hr_skill
+from . import hr_skill_type
 from . import sop_case
 from . import sop_jabatan_abk_setting_mixin
 from . import sop_jabatan_analysis
@@ -15,6 +17,8 @@ from . import sop_jabatan_anjab_relation
 from . import sop_jabatan_anjab_responsibility
 from . import sop_jabatan_anjab_result
 from . import sop_jabatan_anjab_tool
+from . import sop_jabatan_competency_indicator
+from . import sop_jabatan_competency_level
 from . import sop_jabatan_efficiency_band
 from . import sop_jabatan_grading_band
 from . import sop_jabatan_grading_factor
@@ -26,6 +30,17 @@ from . import sop_jabatan_nomenclature
 from . import sop_jabatan_requirement_option
 from . import sop_jabatan_sheet
 from . import sop_jabatan_sheet_nomenclature
+from . import sop_jabatan_skj
+from . import sop_jabatan_skj_competency
+from . import sop_jabatan_skj_default_level
+from . import sop_jabatan_skj_performance
+from . import sop_jabatan_skj_requirement
+from . import sop_jabatan_skj_set
 from . import sop_jabatan_task
 from . import sop_procedure
 from . import tier_definition
+# who meets the standard: query models on the SKJ tables above (kept last)
+from . import sop_jabatan_jpm_band
+from . import sop_jabatan_skj_match
+from . import sop_jabatan_skj_holder
+from . import sop_jabatan_training_need

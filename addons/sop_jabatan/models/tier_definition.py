@@ -8,5 +8,5 @@ class TierDefinition(models.Model):
     @api.model
     def _get_tier_validation_model_names(self):
         res = super()._get_tier_validation_model_names()
-        res.append("sop.jabatan.analysis")
+        res += ["sop.jabatan.analysis", "sop.jabatan.skj.set"]
         return res

@@ -1,0 +1,170 @@
+from odoo import api
+from odoo import fields
+from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import as_workflow
+from odoo.addons.sop_organisasi.tools.year import Year
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+OPEN_STATES = ("draft", "submitted", "review")
+SKJ_LAMPIRAN_REPORT = "sop_jabatan.action_report_skj_lampiran"
+
+
+class SopJabatanSkjSet(models.Model):
+    """The competency standards (SKJ) of an OPD's posts for a year: made by a case of the SKJ SOP, filled in
+    by the OPD, verified by the division, approved by the Kabag; the lampiran of the Keputusan Wali Kota."""
+
+    _name = "sop.jabatan.skj.set"
+    _description = "Competency Standards (SKJ) of an OPD for a Year"
+    _inherit = ["sop.document.version.mixin"]
+    _order = "year desc, opd_id, revision desc, id desc"
+    _rec_names_search = ["opd_id.name"]
+    _sop_version_key = ("opd_id", "year")
+
+    name = fields.Char(compute="_compute_name")
+    opd_id = fields.Many2one(
+        "hr.department",
+        string="OPD",
+        required=True,
+        index=True,
+        tracking=True,
+        domain=[("is_opd", "=", True)],
+        default=lambda self: self._default_opd(),
+    )
+    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
+    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
+    previous_id = fields.Many2one(
+        "sop.jabatan.skj.set", string="Previous Version", copy=False, readonly=True, index=True
+    )
+    skj_ids = fields.One2many("sop.jabatan.skj", "skj_set_id", string="Posts", copy=True)
+    skj_count = fields.Integer(string="Number of Posts", compute="_compute_skj_count", store=True)
+
+    _sql_constraints = [
+        ("year_real", "CHECK(year > 1900)", "The year of the SKJ must be a real year."),
+        ("revision_once", "UNIQUE(opd_id, year, revision)", "This revision of the OPD's SKJ already exists."),
+    ]
+
+    def _default_opd(self):
+        opds = self.env["hr.department"].search([("liaison_user_ids", "in", self.env.uid), ("is_opd", "=", True)])
+        return opds if len(opds) == 1 else False
+
+    @api.depends("opd_id.name", "year", "revision")
+    def _compute_name(self):
+        for rec in self:
+            name = self.env._("SKJ %(opd)s %(year)s", opd=rec.opd_id.name or "", year=rec.year or "")
+            rec.name = f"{name} (rev. {rec.revision})" if rec.revision else name
+
+    @api.depends("skj_ids")
+    def _compute_skj_count(self):
+        for rec in self:
+            rec.skj_count = len(rec.skj_ids)
+
+    # ------------------------------------------------------------------ checks
+    @api.constrains("opd_id", "year", "state")
+    def _check_one_open_version(self):
+        for rec in self:
+            if rec.state not in OPEN_STATES:
+                continue
+            others = self.sudo().search_count(
+                [
+                    ("opd_id", "=", rec.opd_id.id),
+                    ("year", "=", rec.year),
+                    ("state", "in", OPEN_STATES),
+                    ("id", "!=", rec.id),
+                ]
+            )
+            if others:
+                raise ValidationError(
+                    self.env._(
+                        "The SKJ of %(opd)s for %(year)s is already being prepared: continue that version.",
+                        opd=rec.opd_id.name,
+                        year=rec.year,
+                    )
+                )
+
+    def write(self, vals):
+        if {"opd_id", "year"} & set(vals) and any(rec.skj_ids for rec in self):
+            raise UserError(self.env._("The OPD and year of an SKJ with posts cannot be changed."))
+        return super().write(vals)
+
+    def _sop_check_complete(self):
+        for rec in self:
+            problems = [] if rec.skj_ids else [self.env._("it has no posts")]
+            for skj in rec.skj_ids:
+                problems += skj._sop_problems()
+            if problems:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is not complete: %(problems)s.",
+                        document=rec.name,
+                        problems="; ".join(problems[:20]),
+                    )
+                )
+
+    # ------------------------------------------------------------------ flow
+    def _sop_on_effective(self):
+        for rec in self:
+            filename = self.env._("Lampiran SKJ %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
+            rec._sop_attach_to_cases(SKJ_LAMPIRAN_REPORT, filename.replace("/", "-"))
+        return True
+
+    def _sop_revision_default(self):
+        return {**super()._sop_revision_default(), "opd_id": self.opd_id.id, "year": self.year}
+
+    def action_load_posts(self):
+        """Add an SKJ for every post of the OPD that has none yet (the post's latest effective SKJ copied)."""
+        self.check_access("write")
+        self._sop_check_editable()
+        for rec in self:
+            rec._sop_load_posts()
+        return True
+
+    def _sop_load_posts(self):
+        self.ensure_one()
+        posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)], order="id")
+        posts -= self.skj_ids.post_id
+        Skj = as_workflow(self.env["sop.jabatan.skj"])
+        for post in posts:
+            source = self._sop_latest_skj(post)
+            if source:
+                as_workflow(source).copy({"skj_set_id": self.id})
+            else:
+                Skj.create({"skj_set_id": self.id, "post_id": post.id})
+
+    def _sop_latest_skj(self, post):
+        """The post's SKJ in the latest effective SKJ of its OPD up to this year."""
+        return (
+            self.env["sop.jabatan.skj"]
+            .sudo()
+            .search(
+                [("post_id", "=", post.id), ("state", "=", "effective"), ("year", "<=", self.year)],
+                order="year desc, id desc",
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _sop_open_for(self, opd, year, case=False):
+        """The version of (opd, year) a case works on: the one being prepared, a revision of the effective one,
+        or a new draft with an SKJ per post of the OPD."""
+        Set = as_workflow(self)
+        domain = [("opd_id", "=", opd.id), ("year", "=", year)]
+        skj_set = Set.search([*domain, ("state", "in", OPEN_STATES)], limit=1)
+        if not skj_set:
+            effective = Set.search([*domain, ("state", "=", "effective")], limit=1)
+            if effective:
+                skj_set = effective._sop_open_revision()
+            else:
+                skj_set = Set.create({"opd_id": opd.id, "year": year})
+                skj_set._sop_load_posts()
+        skj_set = as_workflow(skj_set)
+        if case:
+            skj_set._sop_link_case(case)
+        return skj_set.with_env(self.env)
+
+    def action_open_skjs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sop_jabatan.sop_jabatan_skj_action")
+        action["domain"] = [("skj_set_id", "=", self.id)]
+        action["context"] = {"default_skj_set_id": self.id}
+        return action
