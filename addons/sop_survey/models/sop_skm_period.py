@@ -193,6 +193,17 @@ class SopSkmPeriod(models.Model):
         self.sudo().write({"published": True, "date_published": fields.Datetime.now(), "published_by_id": self.env.uid})
         return True
 
+    def action_view_public_results(self):
+        """The period's page on /skm/hasil (what citizens see)."""
+        self.ensure_one()
+        if not self.published:
+            raise UserError(self.env._("The period %(name)s is not published.", name=self.name))
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/skm/hasil/{self.env['ir.http']._slug(self)}",
+            "target": "new",
+        }
+
     def action_unpublish(self):
         """The wizard asking why the results are withdrawn."""
         self._check_publisher()

@@ -242,6 +242,16 @@ class TestServicePages(PublicPagesFixtures, SkmPhoneCase):
         for path in ("/layanan", "/skm/hasil"):
             self.assertNotIn("SKM Uji", self.url_open(path).text, path)
 
+    def test_a_standard_made_effective_shows_at_once(self):
+        path = self._service_path(self.service_a)
+        self.assertIn("belum ditetapkan", self.url_open(path).text)  # now cached
+        as_workflow(self.draft).with_context(skip_validation_check=True).write(
+            {"state": "effective", "date_effective": self.period.date_end}
+        )
+        page = self.url_open(path).text
+        self.assertIn("Syarat rahasia draf 5521", page, "the cached page is rendered again once effective")
+        self.assertNotIn("belum ditetapkan", page)
+
     def test_wrong_or_archived_services_are_not_found(self):
         slug = self.env["ir.http"]._slug
         for path in (

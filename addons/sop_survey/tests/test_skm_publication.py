@@ -45,6 +45,8 @@ class TestSkmPublication(PublicationFixtures, SkmCase):
         self.assertTrue(self.period.published)
         self.assertTrue(self.period.date_published)
         self.assertEqual(self.period.published_by_id, self.kabag)
+        action = self.period.with_user(self.liaison).action_view_public_results()
+        self.assertEqual(action["url"], f"/skm/hasil/{self.env['ir.http']._slug(self.period)}")
         with self.assertRaisesRegex(UserError, "already published"):
             self.period.with_user(self.kabag).action_publish()
         with self.assertRaisesRegex(UserError, "unpublish the period before reopening"):
@@ -233,3 +235,8 @@ class TestSkmPublicationIndonesian(NoEnglishCase):
                 ("sop.skm.period.unpublish.wizard", "sop_survey.sop_skm_period_unpublish_wizard_view_form", "form"),
             ]
         )
+
+    def test_publication_messages_are_indonesian(self):
+        period = self.env_id["sop.skm.period"].create({"year": 2031, "period_type": "year"})
+        with self.assertRaisesRegex(UserError, "Tutup periode SKM 2031 sebelum menerbitkannya"):
+            period.action_publish()
