@@ -36,6 +36,7 @@ from . import sop_jabatan_skj_default_level
 from . import sop_jabatan_skj_performance
 from . import sop_jabatan_skj_requirement
 from . import sop_jabatan_skj_set
+from . import sop_jabatan_skj_set_io
 from . import sop_jabatan_task
 from . import sop_procedure
 from . import tier_definition

@@ -28,6 +28,17 @@ class HrSkillType(models.Model):
         "dictionary it follows."
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        """A competency type starts with its Level 1 to Level 5 (progress 20 to 100)."""
+        for vals in vals_list:
+            if vals.get("sop_competency_group") and not vals.get("skill_level_ids"):
+                vals["skill_level_ids"] = [
+                    fields.Command.create({"name": f"Level {level}", "level_progress": level * 20})
+                    for level in range(1, 6)
+                ]
+        return super().create(vals_list)
+
     @api.constrains("sop_competency_group", "skill_level_ids")
     def _check_competency_levels(self):
         for skill_type in self.filtered("sop_competency_group"):

@@ -151,6 +151,35 @@ class SopJabatanSkj(models.Model):
                 rec.competency_ids.filtered(lambda c: c.group in STANDARD_GROUPS).write({"level": level})
         return True
 
+    # ------------------------------------------------------------------ report
+    @api.model
+    def _sop_report_labels(self):
+        """The labels of the selections the SKJ sheet prints (in the user's language)."""
+        Requirement = self.env["sop.jabatan.skj.requirement"]
+        return {
+            "kinds": dict(self._fields["job_kind"]._description_selection(self.env)),
+            "levels": dict(self._fields["functional_level"]._description_selection(self.env)),
+            "grades": dict(Requirement._fields["grade"]._description_selection(Requirement.env)),
+        }
+
+    def _sop_report_groups(self):
+        """The competency rows of the sheet by group: [{letter, label, lines}] (managerial, socio-cultural,
+        technical; the technical group printed even when empty)."""
+        self.ensure_one()
+        groups = []
+        for letter, key in zip("ABC", ("managerial", "socio_cultural", "technical"), strict=True):
+            lines = self.competency_ids.filtered(lambda c, key=key: c.group == key)
+            groups.append({"letter": letter, "key": key, "lines": lines})
+        return groups
+
+    def _sop_report_requirements(self):
+        """The requirement rows by kind, in the order of the regulation's table."""
+        self.ensure_one()
+        return [
+            {"key": kind, "lines": self.requirement_ids.filtered(lambda r, kind=kind: r.kind == kind)}
+            for kind in ("rank", "education", "training", "experience")
+        ]
+
     def action_open_skj(self):
         self.ensure_one()
         return {

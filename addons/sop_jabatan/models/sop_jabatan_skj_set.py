@@ -162,6 +162,23 @@ class SopJabatanSkjSet(models.Model):
             skj_set._sop_link_case(case)
         return skj_set.with_env(self.env)
 
+    def action_print_lampiran(self):
+        """The lampiran of the Keputusan Wali Kota (PDF) of this version."""
+        self.ensure_one()
+        self.check_access("read")
+        return self.env.ref(SKJ_LAMPIRAN_REPORT).report_action(self)
+
+    def _sop_decree_title(self):
+        """'KEPUTUSAN WALI KOTA MOJOKERTO' from the letterhead's government name ('PEMERINTAH KOTA ...')."""
+        self.ensure_one()
+        government = (self.company_id.kop_government_name or self.company_id.name or "").upper()
+        region = government.removeprefix("PEMERINTAH").strip()
+        if region.startswith("KOTA "):
+            return f"KEPUTUSAN WALI {region}"
+        if region.startswith("KABUPATEN "):
+            return f"KEPUTUSAN BUPATI {region.removeprefix('KABUPATEN ').strip()}"
+        return f"KEPUTUSAN KEPALA DAERAH {region}".strip()
+
     def action_open_skjs(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("sop_jabatan.sop_jabatan_skj_action")

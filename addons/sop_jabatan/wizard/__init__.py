@@ -1,2 +1,3 @@
 from . import sop_jabatan_import_wizard
 from . import sop_jabatan_recap_wizard
+from . import sop_jabatan_skj_import_wizard

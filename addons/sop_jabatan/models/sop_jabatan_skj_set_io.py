@@ -1,0 +1,150 @@
+# pylint: disable=consider-merging-classes-inherited
+"""The competency standards of an OPD as XLSX: the export and the import back into a draft (tools/skj_xlsx.py)."""
+
+from odoo import Command
+from odoo import models
+from odoo.addons.sop_organisasi.tools import xlsx_reader
+from odoo.addons.sop_organisasi.tools.xlsx_writer import XLSX_MIMETYPE
+from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
+from odoo.exceptions import AccessError
+from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
+
+from ..tools import skj_xlsx
+
+
+class SopJabatanSkjSet(models.Model):
+    _inherit = "sop.jabatan.skj.set"
+
+    def _sop_workbook_data(self):
+        self.ensure_one()
+        kinds = self.env["sop.jabatan.skj"]._sop_report_labels()["kinds"]
+        posts = []
+        for skj in self.skj_ids:
+            posts.append(
+                {
+                    "code": skj.job_code or "",
+                    "name": skj.name,
+                    "kind": kinds.get(skj.job_kind, ""),
+                    "affair": skj.government_affair or "",
+                    "summary": skj.summary or "",
+                    "competencies": [
+                        {
+                            "group": line.skill_id.skill_type_id.name,
+                            "competency": line.skill_id.name,
+                            "level": line.level,
+                        }
+                        for line in skj.competency_ids
+                    ],
+                    "requirements": [
+                        {"kind": line.kind, "text": line.name, "grade": line.grade} for line in skj.requirement_ids
+                    ],
+                    "indicators": skj.indicator_ids.mapped("name"),
+                }
+            )
+        return {"title": self.name, "subtitle": self._sop_state_label(), "posts": posts}
+
+    def action_export_xlsx(self):
+        """The SKJ of the OPD's posts as XLSX (to be filled in and imported back into a draft)."""
+        self.ensure_one()
+        self.check_access("read")
+        content = skj_xlsx.write_workbook(self._sop_workbook_data())
+        filename = self.env._("SKJ %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
+        attachment = self.env["ir.attachment"].create(
+            {"name": filename.replace("/", "-"), "raw": content, "mimetype": XLSX_MIMETYPE}
+        )
+        return download_action(attachment)
+
+    def action_open_import(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Import SKJ from XLSX"),
+            "res_model": "sop.jabatan.skj.import.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_skj_set_id": self.id},
+        }
+
+    def _sop_competency_names(self):
+        skills = self.env["hr.skill"].sudo().search([("skill_type_id.sop_competency_group", "!=", False)])
+        names = {}
+        for skill in skills:
+            names.setdefault(skill.name.strip().lower(), []).append(skill.id)
+        return names
+
+    def _sop_import_xlsx(self, content):
+        """Replace the identity texts and the lines of the posts named in the workbook (all or nothing);
+        return the SKJ changed. Only a draft the user may write; every problem in one UserError naming cells."""
+        self.ensure_one()
+        self.check_access("write")
+        if self.state != "draft":
+            raise UserError(self.env._("Only a draft can be imported into."))
+        posts = [{"id": skj.id, "code": skj.job_code, "name": skj.name} for skj in self.skj_ids]
+        try:
+            found = skj_xlsx.read_workbook(content, posts, self._sop_competency_names())
+        except xlsx_reader.WorkbookTooLarge as exc:
+            raise UserError(self._sop_skj_limit_message(exc)) from exc
+        except xlsx_reader.WorkbookDamaged as exc:
+            raise UserError(
+                self.env._(
+                    "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
+                    "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
+                    detail=exc.detail,
+                )
+            ) from exc
+        except xlsx_reader.WorkbookError as exc:
+            raise UserError(self._sop_skj_error_message(exc.messages)) from exc
+        changed = self.skj_ids.browse(list(found))
+        try:
+            with self.env.cr.savepoint():
+                for skj in changed:
+                    skj.write(self._sop_import_values(found[skj.id]))
+        except AccessError:
+            raise
+        except (ValidationError, UserError) as exc:
+            raise UserError(self._sop_skj_error_message([exc.args[0]])) from exc
+        return changed
+
+    def _sop_import_values(self, data):
+        values = {
+            "competency_ids": [Command.clear()]
+            + [
+                Command.create({"skill_id": skill_id, "level": level, "sequence": position})
+                for position, (skill_id, level) in enumerate(data["competencies"], start=1)
+            ],
+            "requirement_ids": [Command.clear()]
+            + [
+                Command.create({"kind": kind, "name": text, "grade": grade, "sequence": position})
+                for position, (kind, text, grade) in enumerate(data["requirements"], start=1)
+            ],
+            "indicator_ids": [Command.clear()]
+            + [
+                Command.create({"name": text, "sequence": position})
+                for position, text in enumerate(data["indicators"], start=1)
+            ],
+        }
+        if data["affair"] is not None:
+            values["government_affair"] = data["affair"] or False
+            values["summary"] = data["summary"] or False
+        return values
+
+    def _sop_skj_error_message(self, messages):
+        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
+        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
+
+    def _sop_skj_limit_message(self, exc):
+        limits = skj_xlsx.LIMITS
+        mib = 1024 * 1024
+        return self.env._(
+            "The workbook is too large to be imported. %(problem)s\n"
+            "Limits: a file of at most %(file)s MB (%(unpacked)s MB unpacked, %(parts)s files), "
+            "at most %(rows)s rows and %(columns)s columns per sheet. Delete the unused rows and columns "
+            "(select them, then Delete, not only Clear).",
+            problem=xlsx_reader.limit_problem(self.env, exc) or "",
+            file=limits.file_bytes // mib,
+            unpacked=limits.unpacked_bytes // mib,
+            parts=limits.parts,
+            rows=limits.rows,
+            columns=limits.columns,
+        )
