@@ -12,7 +12,15 @@ of ``--runs`` runs, with a baseline measured in the same run and the ratio:
    under 2 s; baseline: one ``read_group`` of the sheets' workload per OPD;
 2. the city ABK recap as PDF (wkhtmltopdf); baseline: its HTML;
 3. one OPD's ABK recap PDF and its peta jabatan PDF — target under 5 s each; baseline: the
-   HTML of the same report.
+   HTML of the same report;
+4. who meets the standard (issue 21): every post gets an effective SKJ with 9 to 15 competencies
+   (the 9 managerial and socio-cultural ones at the default level of its kind, then 0 to 6
+   technical ones), ``--employees`` holders (6,000) with their assessed levels (about one
+   competency in ten left unassessed), all inserted in SQL; then the city gap report (every
+   holder's JPM, the summary per OPD, the training needs and the XLSX) — target under 3 s;
+   baseline: one ``read_group`` of the holders' JPM per OPD; one OPD's gap report PDF; the first
+   page of the *Job-Person Match* and *Training Needs* screens; and one OPD's SKJ lampiran PDF
+   (helper of the SKJ documents, when its report exists) — target under 5 s; baseline: its HTML.
 
 Later issues add their measures in :func:`extra_measures` (e.g. the SKJ documents of an OPD)
 with the same row format, so that their figures print in the same table.
@@ -32,7 +40,7 @@ from benchlib import ensure_database
 from benchlib import load_registry
 from benchlib import median_time
 
-MODULES = ("sop_organisasi", "sop_jabatan")
+MODULES = ("sop_organisasi", "sop_jabatan", "hr_skills")
 RECAP_REPORT = "sop_jabatan.action_report_abk_recap"
 PETA_REPORT = "sop_jabatan.action_report_peta_jabatan"
 CITY_REPORT = "sop_jabatan.action_report_city_recap"
@@ -157,10 +165,187 @@ def make_city(env, args):
     return analyses, tasks
 
 
-def extra_measures(env, analyses, report, runs):
-    """Hook for the measures of later issues (the SKJ documents of an OPD, ...): rows of
-    ``(label, seconds, baseline label, baseline seconds)``. None yet."""
-    return []
+SKJ_LAMPIRAN_REPORT = "sop_jabatan.action_report_skj_lampiran"
+GAP_REPORT = "sop_jabatan.action_report_skj_gap"
+TECHNICAL_SKILLS = 6
+# default required level of the managerial and socio-cultural competencies by kind of post (docs/jabatan.md)
+KIND_LEVELS = {"jpt_utama": 5, "jpt_madya": 5, "jpt_pratama": 4, "administrator": 3, "pengawas": 2}
+
+
+def make_technical_type(env):
+    """A technical competency type with its 5 levels and :data:`TECHNICAL_SKILLS` competencies."""
+    return env["hr.skill.type"].create(
+        {
+            "name": "Kompetensi Teknis Uji",
+            "sop_competency_group": "technical",
+            "skill_level_ids": [(0, 0, {"name": f"Level {n}", "level_progress": 20 * n}) for n in range(1, 6)],
+            "skill_ids": [(0, 0, {"name": f"Teknis Uji {n}"}) for n in range(1, TECHNICAL_SKILLS + 1)],
+        }
+    )
+
+
+def make_skj(env, args, analyses):
+    """An effective SKJ per OPD with an SKJ per post (9 to 15 competencies), and ``args.employees`` holders
+    with their assessed levels (SQL). Returns the SKJ sets, the competency lines and the assessed levels."""
+    make_technical_type(env)
+    sets = env["sop.jabatan.skj.set"].create([{"opd_id": a.opd_id.id, "year": args.year} for a in analyses])
+    env.flush_all()
+    cr = env.cr
+    kinds = " ".join(f"WHEN '{kind}' THEN {level}" for kind, level in KIND_LEVELS.items())
+    cr.execute(
+        f"""
+        UPDATE sop_jabatan_skj_set SET state = 'effective', date_effective = now()::date WHERE id = ANY(%(sets)s);
+        INSERT INTO sop_jabatan_skj (skj_set_id, post_id, opd_id, year, state, sequence, name, job_kind,
+                                     functional_level, job_code, create_uid, write_uid, create_date, write_date)
+        SELECT ss.id, j.id, ss.opd_id, ss.year, 'effective', 10, j.name->>'en_US', j.job_kind, j.functional_level,
+               j.job_code, 1, 1, now(), now()
+          FROM sop_jabatan_skj_set ss JOIN hr_job j ON j.opd_id = ss.opd_id
+         WHERE ss.id = ANY(%(sets)s);
+        INSERT INTO sop_jabatan_skj_competency (skj_id, sequence, skill_id, "group", group_sequence, level,
+                                                create_uid, write_uid, create_date, write_date)
+        SELECT s.id, k.id, k.id, t.sop_competency_group,
+               CASE t.sop_competency_group WHEN 'managerial' THEN 1 WHEN 'socio_cultural' THEN 2 ELSE 3 END,
+               CASE WHEN t.sop_competency_group = 'technical' THEN 1 + (s.id + k.id) %% 4
+                    ELSE CASE s.job_kind {kinds} ELSE 1 + s.id %% 2 END END,
+               1, 1, now(), now()
+          FROM sop_jabatan_skj s
+          JOIN sop_jabatan_skj_set ss ON ss.id = s.skj_set_id AND ss.id = ANY(%(sets)s)
+          JOIN hr_skill k ON TRUE
+          JOIN hr_skill_type t ON t.id = k.skill_type_id AND t.sop_competency_group IS NOT NULL AND t.active
+         WHERE t.sop_competency_group != 'technical'
+            OR (SELECT COUNT(*) FROM hr_skill k2 WHERE k2.skill_type_id = k.skill_type_id AND k2.id <= k.id)
+               <= s.id %% {TECHNICAL_SKILLS + 1};
+        """,
+        {"sets": sets.ids},
+    )
+    competencies = cr.rowcount
+    # holders: args.employees employees spread evenly over the posts (4 each at the defaults), a resource each
+    cr.execute(
+        """
+        WITH posts AS (SELECT j.id, row_number() OVER (ORDER BY j.id) AS n, COUNT(*) OVER () AS total
+                         FROM hr_job j JOIN sop_jabatan_skj s ON s.post_id = j.id
+                         JOIN sop_jabatan_skj_set ss ON ss.id = s.skj_set_id AND ss.id = ANY(%(sets)s)),
+             people AS (SELECT g.n, p.id AS job_id
+                          FROM generate_series(1, %(employees)s) g(n)
+                          JOIN posts p ON p.n = 1 + (g.n * 7919) %% p.total),
+             resources AS (INSERT INTO resource_resource (name, resource_type, tz, time_efficiency, active,
+                                                          company_id, calendar_id, create_uid, write_uid,
+                                                          create_date, write_date)
+                           SELECT 'Pegawai Uji ' || n, 'user', 'Asia/Jakarta', 100, TRUE, %(company)s, NULL, 1, 1,
+                                  now(), now()
+                             FROM people ORDER BY n
+                           RETURNING id, name)
+        INSERT INTO hr_employee (resource_id, name, job_id, company_id, active, employee_type, marital,
+                                 distance_home_work_unit, identification_id, create_uid, write_uid, create_date,
+                                 write_date)
+        SELECT r.id, r.name, p.job_id, %(company)s, TRUE, 'employee', 'single', 'kilometers',
+               '1980' || lpad(p.n::text, 14, '0'), 1, 1, now(), now()
+          FROM resources r JOIN people p ON r.name = 'Pegawai Uji ' || p.n
+        """,
+        {"sets": sets.ids, "employees": args.employees, "company": env.company.id},
+    )
+    employees = cr.rowcount
+    # assessed levels: one competency in ten not assessed, the others 1..5
+    cr.execute(
+        """
+        INSERT INTO hr_employee_skill (employee_id, skill_id, skill_type_id, skill_level_id)
+        SELECT e.id, c.skill_id, k.skill_type_id, l.id
+          FROM hr_employee e
+          JOIN sop_jabatan_skj s ON s.post_id = e.job_id
+          JOIN sop_jabatan_skj_set ss ON ss.id = s.skj_set_id AND ss.id = ANY(%(sets)s)
+          JOIN sop_jabatan_skj_competency c ON c.skj_id = s.id
+          JOIN hr_skill k ON k.id = c.skill_id
+          JOIN hr_skill_level l ON l.skill_type_id = k.skill_type_id
+                               AND l.level_progress = 20 * (1 + (e.id * 3 + c.skill_id * 5) %% 5)
+         WHERE e.name LIKE 'Pegawai Uji %%' AND (e.id + c.skill_id) %% 10 != 0
+        """,
+        {"sets": sets.ids},
+    )
+    assessed = cr.rowcount
+    env.invalidate_all()
+    return sets, competencies, employees, assessed
+
+
+def extra_measures(env, analyses, report, runs, args=None):
+    """Who meets the standard (issue 21): rows of ``(label, seconds, baseline label, baseline seconds)``."""
+    started = time.perf_counter()
+    sets, competencies, employees, assessed = make_skj(env, args, analyses)
+    print(
+        f"SKJ data: {len(sets)} effective SKJs, {competencies} required competencies, {employees} holders, "
+        f"{assessed} assessed levels in {time.perf_counter() - started:.1f} s"
+    )
+    rows = []
+    city = env["sop.jabatan.skj.gap.wizard"].create({})
+
+    def city_gap():
+        env.invalidate_all()
+        return city._sop_gap_xlsx()
+
+    def baseline_group():
+        env.invalidate_all()
+        return env["sop.jabatan.skj.holder"].read_group([], ["jpm:avg"], ["opd_id"], lazy=False)
+
+    gap_time, _xlsx = median_time(city_gap, runs)
+    group_time, groups = median_time(baseline_group, runs)
+    holders = sum(group["__count"] for group in groups)
+    rows.append((f"city gap report + XLSX ({holders} holders)", gap_time, "read_group per OPD", group_time))
+    opd = sets[0].opd_id
+    wizard = env["sop.jabatan.skj.gap.wizard"].create({"opd_id": opd.id})
+    report._render_qweb_pdf(GAP_REPORT, wizard.ids)  # warm-up
+
+    def gap_pdf():
+        env.invalidate_all()
+        return report._render_qweb_pdf(GAP_REPORT, wizard.ids)[0]
+
+    def gap_html():
+        env.invalidate_all()
+        return report._render_qweb_html(GAP_REPORT, wizard.ids)
+
+    pdf_time, content = median_time(gap_pdf, runs)
+    html_time, _html = median_time(gap_html, runs)
+    pages = content.count(b"/Type /Page") - content.count(b"/Type /Pages")
+    rows.append((f"gap report PDF of one OPD ({pages} p.)", pdf_time, "HTML of the same report", html_time))
+    Holder, Need = env["sop.jabatan.skj.holder"], env["sop.jabatan.training.need"]
+    spec = {name: {} for name in ("employee_name", "nip", "jpm", "competency_count", "not_assessed_count")}
+    spec.update({name: {"fields": {"display_name": {}}} for name in ("opd_id", "post_id", "category_id")})
+
+    def screen():
+        env.invalidate_all()
+        return Holder.web_search_read([], spec, limit=80)
+
+    def needs():
+        env.invalidate_all()
+        return Need.web_search_read([("employee_count", ">", 0)], {"skill_id": {}, "employee_count": {}}, limit=80)
+
+    screen_time, _rows = median_time(screen, runs)
+    needs_time, _rows = median_time(needs, runs)
+    rows.append(("Job-Person Match screen (first 80)", screen_time, "Training Needs screen", needs_time))
+    if env.ref(SKJ_LAMPIRAN_REPORT, raise_if_not_found=False):
+        skj_set = sets[0]
+        report._render_qweb_pdf(SKJ_LAMPIRAN_REPORT, skj_set.ids)  # warm-up
+
+        def lampiran_pdf():
+            env.invalidate_all()
+            return report._render_qweb_pdf(SKJ_LAMPIRAN_REPORT, skj_set.ids)[0]
+
+        def lampiran_html():
+            env.invalidate_all()
+            return report._render_qweb_html(SKJ_LAMPIRAN_REPORT, skj_set.ids)
+
+        pdf_time, content = median_time(lampiran_pdf, runs)
+        html_time, _html = median_time(lampiran_html, runs)
+        pages = content.count(b"/Type /Page") - content.count(b"/Type /Pages")
+        rows.append(
+            (
+                f"SKJ lampiran PDF of one OPD ({len(skj_set.skj_ids)} posts, {pages} p.)",
+                pdf_time,
+                "HTML of the same report",
+                html_time,
+            )
+        )
+    else:
+        print(f"{SKJ_LAMPIRAN_REPORT} does not exist yet: the lampiran is not measured")
+    return rows
 
 
 def measure(env, args, analyses):
@@ -206,7 +391,7 @@ def measure(env, args, analyses):
         rows.append(
             (f"{label} ({analysis.sheet_count} posts, {pages} p.)", pdf_time, "HTML of the same report", html_time)
         )
-    rows += extra_measures(env, analyses, report, args.runs)
+    rows += extra_measures(env, analyses, report, args.runs, args)
     return rows, recap_time
 
 
@@ -217,6 +402,7 @@ def main():
     parser.add_argument("--opds", type=int, default=40)
     parser.add_argument("--posts", type=int, default=1500)
     parser.add_argument("--tasks", type=int, default=15000)
+    parser.add_argument("--employees", type=int, default=6000, help="holders with assessed levels (issue 21)")
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--port", type=int, default=18275, help="HTTP port of the in-process server")
     parser.add_argument("--keep-pdf", help="write the OPD PDFs to <this prefix>-<report>.pdf")
@@ -231,12 +417,14 @@ def main():
         print(f"data set: {len(analyses)} OPDs, {posts} posts, {tasks} tasks in {time.perf_counter() - started:.1f} s")
         rows, recap_time = measure(env, args, analyses)
         opd_pdf = max(value for label, value, _b, _t in rows if "of one OPD" in label)
+        gap_time = next(value for label, value, _b, _t in rows if label.startswith("city gap report"))
         cr.rollback()
     print(f"{'measure':<52} {'time':>8}   {'baseline':<26} {'time':>8} {'ratio':>6}")
     for label, value, base_label, base in rows:
         print(f"{label:<52} {value:>7.2f}s   {base_label:<26} {base:>7.2f}s {value / base:>6.1f}")
     print(f"target: city recap under 2 s -> {recap_time:.2f} s {'OK' if recap_time < 2 else 'TOO SLOW'}")
     print(f"target: one OPD's PDF under 5 s -> {opd_pdf:.2f} s {'OK' if opd_pdf < 5 else 'TOO SLOW'}")
+    print(f"target: city gap report under 3 s -> {gap_time:.2f} s {'OK' if gap_time < 3 else 'TOO SLOW'}")
     return 0
 
 

@@ -9,3 +9,5 @@ from . import test_grading_arithmetic
 from . import test_jabatan_documents
 from . import test_no_english
 from . import test_translation
+from . import test_skj_match
+from . import test_skj_match_arithmetic

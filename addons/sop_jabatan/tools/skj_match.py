@@ -8,7 +8,8 @@ rounded down). See docs/jabatan.md, "Who meets the standard", for the formulas a
 * job–person match (JPM) % = Σ min(assessed, required) ÷ Σ required × 100, to two decimals
   (round half up); a competency not assessed counts as 0 and is flagged "not assessed";
 * category: the band with the highest lower bound not above the JPM (bands are settings);
-* training need: a competency whose gap is below 0.
+* training need: a competency assessed below its required level (gap < 0); a competency not assessed is
+  not a training need but "not assessed" (it needs an assessment first).
 """
 
 from decimal import ROUND_HALF_UP
@@ -64,7 +65,8 @@ def match(required, assessed):
         if isinstance(assessed, bool) or not isinstance(assessed, int) or not 0 <= assessed <= MAX_LEVEL:
             raise ValueError(f"an assessed level is a whole number from 0 to {MAX_LEVEL}, not {assessed!r}")
     difference = gap(assessed, required)
-    return CompetencyMatch(required, assessed, difference, min(assessed or 0, required), is_training_need(difference))
+    need = assessed is not None and is_training_need(difference)
+    return CompetencyMatch(required, assessed, difference, min(assessed or 0, required), need)
 
 
 def jpm(pairs):
