@@ -29,8 +29,8 @@ registry.category("web_tour.tours").add("sop_skm_publish_tour", {
             trigger: ".o_form_view div[name='date_published'] span:not(:empty)",
         },
         {
-            content: "Unpublishing is now offered",
-            trigger: ".o_form_view button[name='action_unpublish']",
+            content: "Unpublishing is now offered, reopening is not",
+            trigger: ".o_form_view:not(:has(button[name='action_open'])) button[name='action_unpublish']",
         },
     ],
 });
