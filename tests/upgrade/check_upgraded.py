@@ -281,6 +281,13 @@ def _check_placed(posts_before, placed, sheets_of):
         print(f"INFO post without an OPD {post.name}: now in {post.department_id.name}, {post.abk_year}")
     untasked = Job.browse([int(i) for i, row in posts_before.items() if int(i) not in sheets_of]).filtered("sheet_ids")
     check(not untasked, f"posts without tasks get no sheet: {untasked.mapped('name')}")
+    for post_id, row in sorted(posts_before.items(), key=lambda item: int(item[0])):
+        if int(post_id) not in sheets_of and row.get("staff_in_post"):
+            post = Job.browse(int(post_id))
+            print(
+                f"INFO {post.name}: no tasks, so no sheet: {row['staff_in_post']} in post, the old gap "
+                f"{row.get('staff_gap')} and EJ {row.get('efficiency')} (no workload) are not shown any more"
+            )
 
 
 def check_migration_18_0_2_1():
