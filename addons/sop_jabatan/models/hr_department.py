@@ -1,5 +1,6 @@
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 
 
@@ -14,7 +15,7 @@ class HrDepartment(models.Model):
         compute="_compute_abk_recap",
         help="The latest effective job data of the OPD: the recap's figures are its.",
     )
-    abk_year = fields.Integer(string="ABK Year", compute="_compute_abk_recap")
+    abk_year = Year(string="ABK Year", compute="_compute_abk_recap")
     abk_post_count = fields.Integer(string="Posts", compute="_compute_abk_recap")
     abk_workload_minutes = fields.Float(string="Total Workload (Minutes)", compute="_compute_abk_recap", digits=(16, 2))
     abk_staff_need = fields.Integer(

@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import ValidationError
 
 JOB_KINDS = [
@@ -57,7 +58,7 @@ class HrJob(models.Model):
         index=True,
         help="The post's sheet in the latest effective job data of its OPD: its figures are the post's.",
     )
-    abk_year = fields.Integer(related="current_sheet_id.year", string="ABK Year")
+    abk_year = Year(related="current_sheet_id.year", string="ABK Year")
     task_ids = fields.One2many(related="current_sheet_id.task_ids", string="Tasks")
     workload_minutes = fields.Float(related="current_sheet_id.workload_minutes")
     jke_minutes = fields.Integer(related="current_sheet_id.jke_minutes")

@@ -3,6 +3,7 @@ from decimal import Decimal
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import ValidationError
 
 from ..tools import abk
@@ -50,7 +51,7 @@ class SopJabatanSheet(models.Model):
         help="The post (job position) this sheet describes for the year of the job data.",
     )
     opd_id = fields.Many2one(related="analysis_id.opd_id", store=True, string="OPD", index=True)
-    year = fields.Integer(related="analysis_id.year", store=True)
+    year = Year(related="analysis_id.year", store=True)
     state = fields.Selection(related="analysis_id.state", store=True, string="Status")
     sequence = fields.Integer(default=10)
     # identity of the post in this version (pushed to the post when the version becomes effective)

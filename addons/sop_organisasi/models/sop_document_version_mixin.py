@@ -1,5 +1,7 @@
 import base64
 
+from lxml import etree
+
 from odoo import api
 from odoo import fields
 from odoo import models
@@ -249,6 +251,10 @@ class SopDocumentVersionMixin(models.AbstractModel):
     def _rejected_tier(self, tiers=False):
         tiers = self._sop_reviews_in_turn(tiers)
         return super(SopDocumentVersionMixin, self.sudo())._rejected_tier(tiers and tiers.sudo())
+
+    def _add_tier_validation_buttons(self, node, params):
+        """No Request/Restart Validation buttons: Verify asks the reviews, Send Back drops them."""
+        return etree.fromstring('<div><field name="validation_status" invisible="1"/></div>')
 
     def request_validation(self):
         # public in base_tier_validation: the reviews are asked by Verify only
