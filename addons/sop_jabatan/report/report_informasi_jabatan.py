@@ -57,8 +57,9 @@ class ReportInformasiJabatan(models.AbstractModel):
 
     @api.model
     def _sheet_values(self, sheet):
-        """Everything the template prints for the post ``sheet``, numbered as the annex is."""
-        lang = self.env.lang
+        """Everything the template prints for the post ``sheet``, numbered as the annex is (figures in the
+        Indonesian way, as the rest of the document, whatever the printing user's language)."""
+        lang = "id_ID"
         jke = sheet.jke_minutes
         tasks = []
         for index, task in enumerate(sheet.task_ids, 1):
