@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.exceptions import ValidationError
 
 REQUIREMENT_KINDS = [
     ("aptitude", "Aptitude"),
@@ -57,3 +58,14 @@ class SopJabatanRequirementOption(models.Model):
     def _compute_display_name(self):
         for option in self:
             option.display_name = f"{option.code} – {option.name}" if option.code else option.name
+
+    @api.constrains("kind")
+    def _check_kind_of_used_entries(self):
+        """An entry chosen on a post sheet stays in its list (the sheet's field accepts that list only)."""
+        Sheet = self.env["sop.jabatan.sheet"].sudo().with_context(active_test=False)
+        for option in self:
+            for name, kind in ANJAB_REQUIREMENT_FIELDS.items():
+                if kind != option.kind and Sheet.search_count([(name, "in", option.ids)], limit=1):
+                    raise ValidationError(
+                        self.env._("'%(entry)s' is chosen on post sheets: it stays in its list.", entry=option.name)
+                    )

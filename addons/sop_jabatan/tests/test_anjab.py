@@ -167,6 +167,8 @@ class TestAnjabElements(JabatanCase):
         with self.assertRaises(AccessError):
             option.with_user(self.liaison_a).write({"name": "Kecerdasan"})
         option.with_user(self.admin_sop).write({"description": "Kemampuan belajar."})
+        with self.assertRaises(ValidationError):
+            option.with_user(self.admin_sop).write({"kind": "temperament"})
 
     def test_elements_lock_with_the_version(self):
         sheet = self._fill_as_liaison()
