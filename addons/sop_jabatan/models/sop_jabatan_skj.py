@@ -26,7 +26,6 @@ class SopJabatanSkj(models.Model):
     )
     post_id = fields.Many2one(
         "hr.job",
-        string="Post",
         required=True,
         ondelete="restrict",
         index=True,

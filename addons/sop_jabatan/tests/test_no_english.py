@@ -18,6 +18,18 @@ SCREENS = [
     ("sop.jabatan.nomenclature", "sop_jabatan.sop_jabatan_nomenclature_view_search", "search"),
     ("sop.jabatan.recap.wizard", "sop_jabatan.sop_jabatan_recap_wizard_view_form", "form"),
     ("sop.jabatan.import.wizard", "sop_jabatan.sop_jabatan_import_wizard_view_form", "form"),
+    ("sop.jabatan.skj.set", "sop_jabatan.sop_jabatan_skj_set_view_list", "list"),
+    ("sop.jabatan.skj.set", "sop_jabatan.sop_jabatan_skj_set_view_form", "form"),
+    ("sop.jabatan.skj.set", "sop_jabatan.sop_jabatan_skj_set_view_search", "search"),
+    ("sop.jabatan.skj", "sop_jabatan.sop_jabatan_skj_view_list", "list"),
+    ("sop.jabatan.skj", "sop_jabatan.sop_jabatan_skj_view_form", "form"),
+    ("sop.jabatan.skj", "sop_jabatan.sop_jabatan_skj_view_search", "search"),
+    ("sop.jabatan.skj.import.wizard", "sop_jabatan.sop_jabatan_skj_import_wizard_view_form", "form"),
+    ("hr.skill.type", "sop_jabatan.hr_skill_type_view_list_competency", "list"),
+    ("hr.skill.type", "sop_jabatan.hr_skill_type_view_form_competency", "form"),
+    ("hr.skill", "sop_jabatan.hr_skill_view_form_competency", "form"),
+    ("sop.jabatan.competency.level", "sop_jabatan.sop_jabatan_competency_level_view_form", "form"),
+    ("sop.jabatan.skj.default.level", "sop_jabatan.sop_jabatan_skj_default_level_view_list", "list"),
 ]
 
 
