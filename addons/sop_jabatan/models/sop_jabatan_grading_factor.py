@@ -33,13 +33,20 @@ class SopJabatanGradingFactor(models.Model):
     code = fields.Char(required=True, help="F1 … F9; the structural factor 4 has two parts, F4a and F4b.")
     name = fields.Char(required=True)
     description = fields.Text(help="What the factor measures.")
-    level_ids = fields.One2many("sop.jabatan.grading.factor.level", "factor_id", string="Levels")
+    level_ids = fields.One2many("sop.jabatan.grading.factor.level", "factor_id", string="Levels", copy=True)
     max_points = fields.Integer(string="Highest Points", compute="_compute_max_points")
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
         ("code_unique", "unique(scheme, code)", "There is already a factor with that code in the scheme."),
     ]
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        if "code" not in (default or {}):
+            for factor, vals in zip(self, vals_list, strict=True):
+                vals["code"] = self.env._("%s (copy)", factor.code)
+        return vals_list
 
     @api.depends("level_ids.points")
     def _compute_max_points(self):

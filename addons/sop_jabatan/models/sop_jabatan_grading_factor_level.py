@@ -13,7 +13,7 @@ class SopJabatanGradingFactorLevel(models.Model):
     _description = "Job Grading Factor Level"
     _order = "factor_id, level, id"
 
-    factor_id = fields.Many2one("sop.jabatan.grading.factor", string="Factor", required=True, ondelete="cascade")
+    factor_id = fields.Many2one("sop.jabatan.grading.factor", required=True, ondelete="cascade")
     scheme = fields.Selection(related="factor_id.scheme", store=True)
     level = fields.Integer(required=True, help="1 for the lowest level of the factor.")
     code = fields.Char(compute="_compute_code", help="The level as the regulation writes it, e.g. 1-3 or 4a-2.")

@@ -18,12 +18,11 @@ class SopJabatanGradingLine(models.Model):
 
     sheet_id = fields.Many2one("sop.jabatan.sheet", string="Post Sheet", required=True, index=True, ondelete="cascade")
     opd_id = fields.Many2one(related="sheet_id.opd_id", store=True, index=True)
-    factor_id = fields.Many2one("sop.jabatan.grading.factor", string="Factor", required=True, ondelete="restrict")
+    factor_id = fields.Many2one("sop.jabatan.grading.factor", required=True, ondelete="restrict")
     factor_sequence = fields.Integer(related="factor_id.sequence", store=True)
     scheme = fields.Selection(related="factor_id.scheme")
     level_id = fields.Many2one(
         "sop.jabatan.grading.factor.level",
-        string="Level",
         ondelete="restrict",
         domain="[('factor_id', '=', factor_id)]",
     )

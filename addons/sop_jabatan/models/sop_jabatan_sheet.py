@@ -169,7 +169,7 @@ class SopJabatanSheet(models.Model):
         help="Chosen by the kind of post: structural for JPT, administrator and pengawas, otherwise functional "
         "and pelaksana.",
     )
-    total_points = fields.Integer(string="Total Points", compute="_compute_grading", store=True)
+    total_points = fields.Integer(compute="_compute_grading", store=True)
     grading_complete = fields.Boolean(
         compute="_compute_grading", store=True, help="Every factor of the post's scheme has its level."
     )

@@ -1,3 +1,5 @@
+from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
+from odoo.addons.sop_organisasi.tests.no_english import screen_strings
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
@@ -205,3 +207,30 @@ class TestGrading(TransactionCase):
         html = str(Report._render_qweb_html("sop_jabatan.action_report_grading_minutes", self.analysis.ids)[0])
         self.assertIn("BERITA ACARA", html)
         self.assertIn("Ketua Tim Uji", html)
+
+
+GRADING_SCREENS = [
+    ("sop.jabatan.grading.factor", "sop_jabatan.sop_jabatan_grading_factor_view_list", "list"),
+    ("sop.jabatan.grading.factor", "sop_jabatan.sop_jabatan_grading_factor_view_form", "form"),
+    ("sop.jabatan.grading.factor", "sop_jabatan.sop_jabatan_grading_factor_view_search", "search"),
+    ("sop.jabatan.grading.factor.level", "sop_jabatan.sop_jabatan_grading_factor_level_view_list", "list"),
+    ("sop.jabatan.grading.factor.level", "sop_jabatan.sop_jabatan_grading_factor_level_view_search", "search"),
+    ("sop.jabatan.grading.band", "sop_jabatan.sop_jabatan_grading_band_view_list", "list"),
+    ("sop.jabatan.analysis", "sop_jabatan.sop_jabatan_analysis_view_form", "form"),
+]
+
+
+@tagged("post_install", "-at_install")
+class TestGradingScreensIndonesian(NoEnglishCase):
+    maxDiff = None
+
+    def test_grading_screens_are_indonesian(self):
+        found = self.untranslated(GRADING_SCREENS)
+        self.assertEqual([line for line in found if "grading" in line.lower() or "kelas" in line.lower()], [])
+        sheet_form = screen_strings(self.env_id, "sop.jabatan.sheet", "sop_jabatan.sop_jabatan_sheet_view_form", "form")
+        self.assertIn(("page@string", "Evaluasi Jabatan"), sheet_form)
+        self.assertIn(("total_points label", "Jumlah Nilai"), sheet_form)
+
+    def test_kelas_text_in_indonesian(self):
+        sheet = self.env_id["sop.jabatan.sheet"].new({"job_kind": "pelaksana"})
+        self.assertEqual(sheet.grading_kelas_text, "Tidak terdefinisi: belum semua faktor dinilai")
