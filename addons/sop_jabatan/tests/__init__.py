@@ -6,6 +6,7 @@ from . import test_anjab
 from . import test_form_new
 from . import test_grading
 from . import test_grading_arithmetic
+from . import test_grading_flow
 from . import test_jabatan_documents
 from . import test_job_data_flow
 from . import test_role_tours
