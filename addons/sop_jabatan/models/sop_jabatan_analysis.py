@@ -88,7 +88,6 @@ class SopJabatanAnalysis(models.Model):
 
     _sql_constraints = [
         ("year_real", "CHECK(year > 1900)", "The year of the job data must be a real year."),
-        ("revision_once", "UNIQUE(opd_id, year, revision)", "This revision of the OPD's job data already exists."),
     ]
 
     def _default_opd(self):
@@ -130,9 +129,18 @@ class SopJabatanAnalysis(models.Model):
                 rec.efficiency_text = f"{rec.efficiency:.4f} ({code})"
 
     # ------------------------------------------------------------------ checks
-    @api.constrains("opd_id", "year", "state")
+    @api.constrains("opd_id", "year", "state", "revision")
     def _check_one_open_version(self):
         for rec in self:
+            same = [("opd_id", "=", rec.opd_id.id), ("year", "=", rec.year), ("id", "!=", rec.id)]
+            if self.sudo().search_count([*same, ("revision", "=", rec.revision)]):
+                raise ValidationError(
+                    self.env._(
+                        "The job data of %(opd)s for %(year)s already exists: open it (or revise it) instead.",
+                        opd=rec.opd_id.name,
+                        year=rec.year,
+                    )
+                )
             if rec.state not in OPEN_STATES:
                 continue
             others = self.sudo().search_count(

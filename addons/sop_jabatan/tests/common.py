@@ -37,7 +37,7 @@ class JabatanCase(TransactionCase):
         cls.post_b = cls.env["hr.job"].create(
             {"name": "Pengelola Data Kesehatan", "department_id": cls.opd_b.id, "job_kind": "pelaksana"}
         )
-        cls.analysis_b = cls.env["sop.jabatan.analysis"].create({"opd_id": cls.opd_b.id, "year": 2026})
+        cls.analysis_b = cls.env["sop.jabatan.analysis"].create({"opd_id": cls.opd_b.id, "year": 2025})
         cls.sheet_b = cls.env["sop.jabatan.sheet"].create({"analysis_id": cls.analysis_b.id, "post_id": cls.post_b.id})
         cls.task_b = cls.env["sop.jabatan.task"].create(
             {"sheet_id": cls.sheet_b.id, "name": "Mengolah data", "volume": 100, "standard_time": 60}

@@ -7,7 +7,13 @@ SCREENS = [
     ("hr.job", "sop_jabatan.hr_job_view_list_sop_jabatan", "list"),
     ("hr.job", "sop_jabatan.hr_job_view_form_sop_jabatan", "form"),
     ("hr.job", "sop_jabatan.hr_job_view_search_sop_jabatan", "search"),
-    ("hr.job", "sop_jabatan.hr_job_view_pivot_sop_jabatan", "pivot"),
+    ("sop.jabatan.analysis", "sop_jabatan.sop_jabatan_analysis_view_list", "list"),
+    ("sop.jabatan.analysis", "sop_jabatan.sop_jabatan_analysis_view_form", "form"),
+    ("sop.jabatan.analysis", "sop_jabatan.sop_jabatan_analysis_view_search", "search"),
+    ("sop.jabatan.sheet", "sop_jabatan.sop_jabatan_sheet_view_list", "list"),
+    ("sop.jabatan.sheet", "sop_jabatan.sop_jabatan_sheet_view_search", "search"),
+    ("sop.jabatan.sheet", "sop_jabatan.sop_jabatan_sheet_view_pivot", "pivot"),
+    ("sop.document.send.back", "sop_organisasi.sop_document_send_back_view_form", "form"),
     ("hr.department", "sop_jabatan.hr_department_view_list_sop_abk_recap", "list"),
     ("sop.jabatan.jke", "sop_jabatan.sop_jabatan_jke_view_list", "list"),
     ("sop.jabatan.efficiency.band", "sop_jabatan.sop_jabatan_efficiency_band_view_list", "list"),
@@ -37,18 +43,21 @@ SCREENS = [
 class TestJabatanScreensIndonesian(NoEnglishCase):
     def test_jabatan_screens_are_indonesian(self):
         self.assertNoEnglish(SCREENS)
-        form = screen_strings(self.env_id, "hr.job", "sop_jabatan.hr_job_view_form_sop_jabatan", "form")
+        form = screen_strings(self.env_id, "sop.jabatan.sheet", "sop_jabatan.sop_jabatan_sheet_view_form", "form")
         texts = [text for _where, text in form]
         self.assertIn("Uraian Tugas dan Beban Kerja", texts)
         self.assertIn(("staff_need label", "Kebutuhan Pegawai"), form)
 
     def test_undefined_efficiency_in_indonesian(self):
-        Job = self.env_id["hr.job"]
+        Department = self.env_id["hr.department"]
+        opd = Department.create({"name": "Dinas Uji Bahasa", "is_opd": True})
+        post = self.env_id["hr.job"].create({"name": "Analis Uji", "department_id": opd.id})
+        texts = []
+        for year in (2003, 2026):
+            analysis = self.env_id["sop.jabatan.analysis"].create({"opd_id": opd.id, "year": year})
+            sheet = self.env_id["sop.jabatan.sheet"].create({"analysis_id": analysis.id, "post_id": post.id})
+            texts.append(sheet.efficiency_text)
         self.assertEqual(
-            Job.create({"name": "Analis Uji", "abk_year": 2003}).efficiency_text,
-            "Tidak terdefinisi: tidak ada JKE untuk tahun ABK",
-        )
-        self.assertEqual(
-            Job.create({"name": "Analis Uji 2", "abk_year": 2026}).efficiency_text,
-            "Tidak terdefinisi: tidak ada pemangku jabatan",
+            texts,
+            ["Tidak terdefinisi: tidak ada JKE untuk tahun tersebut", "Tidak terdefinisi: tidak ada pemangku jabatan"],
         )
