@@ -204,6 +204,8 @@ class TestServiceStandardFlow(ServiceStandardCase):
         standard = self.Standard.create({"service_id": self.service.id, "procedure_id": self.skj.id})
         self._fill_in(standard, self.liaison)
         self.unit.write({"signatory_position": "KEPALA PUSKESMAS", "signatory_name": "dr. Uji", "signatory_nip": False})
+        action = standard.with_user(self.liaison).action_print_lampiran()
+        self.assertEqual(action["context"]["active_ids"], standard.ids, "no effective standard of the other service")
         Report = self.env["ir.actions.report"]
         lampiran = Report._render_qweb_html("sop_survey.action_report_service_standard_lampiran", standard.ids)[0]
         for text in (b"Surat Keterangan Sehat", b"Persyaratan", b"Evaluasi Kinerja Pelaksana", b"URAIAN PROSEDUR"):
