@@ -1,4 +1,5 @@
 from . import hr_department
+from . import hr_department_documents
 from . import hr_employee
 from . import hr_job
 from . import hr_job_nomenclature

@@ -145,6 +145,21 @@ class TestJabatanReports(JabatanDocumentsCase):
         for name in ("Kepala Dinas", "Sekretaris", "Analis Kebijakan", "Guru Kelas"):
             self.assertIn(name, html)
 
+    def test_documents_from_the_recap_per_opd(self):
+        opd = self.opd_a.with_user(self.staff)
+        with self.assertRaisesRegex(UserError, "no effective job data"):
+            opd.action_sop_abk_recap_pdf()
+        self._make_effective(self.analysis)
+        opd.invalidate_recordset()
+        action = opd.action_sop_abk_recap_pdf()
+        self.assertEqual(
+            (action["report_name"], action["context"]["active_ids"]),
+            ("sop_jabatan.report_abk_recap", self.analysis.ids),
+        )
+        self.assertEqual(opd.action_sop_peta_jabatan_pdf()["report_name"], "sop_jabatan.report_peta_jabatan")
+        # an effective version takes no attachment: the XLSX is a download of its own
+        self.assertIn("/web/content/", opd.action_sop_abk_recap_xlsx()["url"])
+
     def test_city_recap(self):
         self._post("Pengelola Data", self.opd_b, [("Mengolah data", 100, 60, "minutes")])
         wizard = Form(self.env["sop.jabatan.recap.wizard"].with_user(self.staff))
