@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import ValidationError
 
 from .hr_job import FUNCTIONAL_LEVELS
@@ -32,7 +33,7 @@ class SopJabatanSkj(models.Model):
         domain="[('opd_id', '=', opd_id)]",
     )
     opd_id = fields.Many2one(related="skj_set_id.opd_id", store=True, string="OPD", index=True)
-    year = fields.Integer(related="skj_set_id.year", store=True)
+    year = Year(related="skj_set_id.year", store=True)
     state = fields.Selection(related="skj_set_id.state", store=True, string="Status")
     sequence = fields.Integer(default=10)
     # identity of the post (Permenpan RB 38/2017: nama, kelompok, urusan pemerintahan, kode, ikhtisar)

@@ -102,7 +102,7 @@ def write_workbook(data):
                         sheet.write(row, col, value or "", fmt["text"])
                 row += 1
         if key == "requirements":
-            _validate_list(sheet, 2, [label for label in REQUIREMENT_KIND_LABELS.values()])
+            _validate_list(sheet, 2, list(REQUIREMENT_KIND_LABELS.values()))
             _validate_list(sheet, 4, list(GRADE_LABELS.values()))
     return book.to_bytes()
 
@@ -239,7 +239,7 @@ class _PostMatcher:
         return None
 
 
-def _text(sheet_name, row, row_number, col, errors, required=False):
+def _text(sheet_name, row, row_number, col, errors, *, required=False):
     value = xlsx_reader.text(row[col])
     ref = _ref(sheet_name, row_number, col)
     if required and not value:

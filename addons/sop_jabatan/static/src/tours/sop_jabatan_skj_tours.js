@@ -16,16 +16,10 @@ const openSkj = (opd) => [
 ];
 
 registry.category("web_tour.tours").add("sop_jabatan_skj_liaison_tour", {
-    url: "/odoo/action-sop_jabatan.sop_jabatan_skj_set_action",
+    url: "/odoo/action-sop_jabatan.sop_jabatan_skj_action",
     steps: () => [
-        ...openSkj("Dinas Tur SKJ"),
         {
-            content: "Open the posts",
-            trigger: ".o_form_view button[name='action_open_skjs']",
-            run: "click",
-        },
-        {
-            content: "Open the post to fill in",
+            content: "Open the SKJ of the post to fill in",
             trigger: ".o_list_view .o_data_row td:contains('Pengolah Data Tur SKJ')",
             run: "click",
         },
@@ -78,9 +72,13 @@ registry.category("web_tour.tours").add("sop_jabatan_skj_liaison_tour", {
             trigger: ".o_form_saved",
         },
         {
-            content: "Back to the SKJ of the OPD",
-            trigger: ".o_breadcrumb .breadcrumb-item:not(.active) a:contains('SKJ Dinas Tur SKJ')",
+            content: "Open the SKJ of the OPD",
+            trigger: ".o_form_view div[name='skj_set_id'] a:contains('SKJ Dinas Tur SKJ')",
             run: "click",
+        },
+        {
+            content: "The SKJ of the OPD",
+            trigger: ".o_form_view div[name='skj_ids']",
         },
         {
             content: "Submit it to the division",
