@@ -17,10 +17,10 @@ class SopJabatanSkjHolder(models.Model):
     _rec_name = "employee_name"
     _depends = {**SopJabatanSkjMatch._depends, "sop.jabatan.jpm.band": ["min_percent", "active"]}
 
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
-    employee_name = fields.Char(string="Employee Name", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
+    employee_name = fields.Char(readonly=True)
     nip = fields.Char(string="NIP", readonly=True)
-    post_id = fields.Many2one("hr.job", string="Post", readonly=True)
+    post_id = fields.Many2one("hr.job", readonly=True)
     skj_id = fields.Many2one("sop.jabatan.skj", string="SKJ", readonly=True)
     opd_id = fields.Many2one("hr.department", string="OPD", readonly=True)
     year = fields.Integer(string="SKJ Year", readonly=True, aggregator=None)
@@ -37,7 +37,7 @@ class SopJabatanSkjHolder(models.Model):
         help="Job-person match: Σ min(assessed, required) ÷ Σ required × 100 (a competency not assessed counts "
         "as 0). A group shows the mean of its holders.",
     )
-    category_id = fields.Many2one("sop.jabatan.jpm.band", string="Category", readonly=True)
+    category_id = fields.Many2one("sop.jabatan.jpm.band", readonly=True)
     fully_assessed = fields.Boolean(readonly=True, aggregator="bool_and")
     meets_standard = fields.Boolean(
         string="Meets the Standard",

@@ -59,17 +59,17 @@ class SopJabatanSkjMatch(models.Model):
         "hr.skill.level": ["level_progress"],
     }
 
-    employee_id = fields.Many2one("hr.employee", string="Employee", readonly=True)
-    employee_name = fields.Char(string="Employee Name", readonly=True)
+    employee_id = fields.Many2one("hr.employee", readonly=True)
+    employee_name = fields.Char(readonly=True)
     nip = fields.Char(string="NIP", readonly=True)
-    post_id = fields.Many2one("hr.job", string="Post", readonly=True)
+    post_id = fields.Many2one("hr.job", readonly=True)
     skj_id = fields.Many2one("sop.jabatan.skj", string="SKJ", readonly=True)
     opd_id = fields.Many2one("hr.department", string="OPD", readonly=True)
     year = fields.Integer(string="SKJ Year", readonly=True, aggregator=None)
     skill_id = fields.Many2one("hr.skill", string="Competency", readonly=True)
-    competency_group = fields.Selection(COMPETENCY_GROUPS, string="Competency Group", readonly=True)
+    competency_group = fields.Selection(COMPETENCY_GROUPS, readonly=True)
     required_level = fields.Integer(readonly=True, aggregator="sum")
-    assessed_level = fields.Integer(readonly=True, aggregator="sum", help="Empty: not assessed.")
+    assessed_level = fields.Integer(readonly=True, aggregator=None, help="Empty: not assessed.")
     assessed = fields.Boolean(readonly=True, aggregator="bool_and")
     not_assessed = fields.Boolean(readonly=True, aggregator="bool_or")
     gap = fields.Integer(

@@ -19,7 +19,7 @@ class SopJabatanTrainingNeed(models.Model):
     _depends = SopJabatanSkjMatch._depends
 
     skill_id = fields.Many2one("hr.skill", string="Competency", readonly=True)
-    competency_group = fields.Selection(COMPETENCY_GROUPS, string="Competency Group", readonly=True)
+    competency_group = fields.Selection(COMPETENCY_GROUPS, readonly=True)
     required_level = fields.Integer(string="Level Needed", readonly=True, aggregator=None)
     employee_count = fields.Integer(string="Employees Below the Level", readonly=True, aggregator="sum")
     opd_count = fields.Integer(string="OPDs", readonly=True, aggregator="sum")

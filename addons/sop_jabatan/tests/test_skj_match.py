@@ -1,18 +1,23 @@
 import base64
 import io
+from unittest.mock import patch
 
 import openpyxl
 from lxml import etree
 
+from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
+from odoo.addons.sop_organisasi.tests.no_english import screen_strings
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 from odoo.tests import Form
 from odoo.tests import new_test_user
 from odoo.tests import tagged
+from odoo.tools.pdf import PdfFileReader
 
 from ..tools import skj_assessment_xlsx
 from .common import JabatanCase
+from .test_anjab import _two_pages
 from .test_skj_match_arithmetic import workbook
 
 NIP_BUDI = "198001012005011003"
@@ -43,7 +48,7 @@ class TestSkjMatch(JabatanCase):
         cls.hr_officer = new_test_user(cls.env, "skj_hr_officer", groups="base.group_user,hr.group_hr_user")
         cls.skills = {line.skill_id.name: line.skill_id for line in cls.skj_a.competency_ids}
         # Budi: all 9 at level 2 but Integritas 1 and Komunikasi 3 (17 of 18); Siti: only Integritas (3)
-        cls._assess(cls.budi, {name: 2 for name in cls.skills} | {"Integritas": 1, "Komunikasi": 3})
+        cls._assess(cls.budi, dict.fromkeys(cls.skills, 2) | {"Integritas": 1, "Komunikasi": 3})
         cls._assess(cls.siti, {"Integritas": 3})
 
     @classmethod
@@ -271,10 +276,12 @@ class TestSkjMatch(JabatanCase):
         ):
             self.assertIn(text, html)
         self.assertNotIn("Eko Prasetyo", html)
-        pdf = report.with_context(force_report_rendering=True)._render_qweb_pdf(
-            "sop_jabatan.action_report_skj_gap", wizard.ids
-        )[0]
-        self.assertTrue(pdf.startswith(b"%PDF"))
+        # wkhtmltopdf replaced by a stand-in: it would fetch the assets from an HTTP server this test blocks
+        with patch.object(type(report), "_run_wkhtmltopdf", _two_pages):
+            pdf = report.with_context(force_report_rendering=True)._render_qweb_pdf(
+                "sop_jabatan.action_report_skj_gap", wizard.ids
+            )[0]
+        self.assertEqual(PdfFileReader(io.BytesIO(pdf)).getNumPages(), 2)
         city = self.env["sop.jabatan.skj.gap.wizard"].with_user(self.staff).create({})
         html = report._render_qweb_html("sop_jabatan.action_report_skj_gap", city.ids)[0].decode()
         self.assertIn("Dinas Kesehatan", html)
@@ -302,3 +309,34 @@ class TestSkjMatch(JabatanCase):
         self.assertEqual(self.env["sop.jabatan.skj.holder"].browse(self.budi.id).category_id.name, "Optimal")
         with self.assertRaises(ValidationError):
             Band.with_user(self.admin_sop).create({"name": "Dua", "min_percent": 90, "source": "x"})
+
+
+# the screens of "who meets the standard", as an Indonesian user sees them
+SCREENS = [
+    ("sop.jabatan.skj.holder", "sop_jabatan.sop_jabatan_skj_holder_view_list", "list"),
+    ("sop.jabatan.skj.holder", "sop_jabatan.sop_jabatan_skj_holder_view_form", "form"),
+    ("sop.jabatan.skj.holder", "sop_jabatan.sop_jabatan_skj_holder_view_search", "search"),
+    ("sop.jabatan.skj.holder", "sop_jabatan.sop_jabatan_skj_holder_view_pivot", "pivot"),
+    ("sop.jabatan.skj.match", "sop_jabatan.sop_jabatan_skj_match_view_list", "list"),
+    ("sop.jabatan.skj.match", "sop_jabatan.sop_jabatan_skj_match_view_search", "search"),
+    ("sop.jabatan.skj.match", "sop_jabatan.sop_jabatan_skj_match_view_pivot", "pivot"),
+    ("sop.jabatan.training.need", "sop_jabatan.sop_jabatan_training_need_view_list", "list"),
+    ("sop.jabatan.training.need", "sop_jabatan.sop_jabatan_training_need_view_search", "search"),
+    ("sop.jabatan.jpm.band", "sop_jabatan.sop_jabatan_jpm_band_view_list", "list"),
+    ("sop.jabatan.skj.gap.wizard", "sop_jabatan.sop_jabatan_skj_gap_wizard_view_form", "form"),
+    ("sop.jabatan.skj.assessment.wizard", "sop_jabatan.sop_jabatan_skj_assessment_wizard_view_form", "form"),
+]
+
+
+@tagged("post_install", "-at_install")
+class TestSkjMatchScreensIndonesian(NoEnglishCase):
+    def test_match_screens_are_indonesian(self):
+        self.assertNoEnglish(SCREENS)
+        form = screen_strings(self.env_id, *SCREENS[1][:2], "form")
+        self.assertIn(("jpm label", "JPM (%)"), form)
+        with self.assertRaises(UserError) as caught:
+            self.env_id["sop.jabatan.skj.assessment.wizard"].create(
+                {"file": base64.b64encode(workbook([["", "Tidak Ada", "Integritas", 9]]))}
+            ).action_import()
+        self.assertIn("Penilaian!B4: pegawai 'Tidak Ada' tidak dikenal", str(caught.exception))
+        self.assertIn("Penilaian!D4: '9' bukan level 1 sampai 5", str(caught.exception))

@@ -33,11 +33,13 @@ NEED_COLUMNS = (
 )
 
 
-def _head(book, fmt, name, title, subtitle, labels, widths):
+def _head(book, fmt, name, heading, columns):
+    """A sheet with the title, the subtitle and the header row of ``columns`` ``(label, width)``."""
+    title, subtitle = heading
     sheet = book.add_worksheet(name)
     sheet.write(0, 0, title, fmt["title"])
     sheet.write(1, 0, subtitle or "", fmt["bold"])
-    for col, (label, width) in enumerate(zip(labels, widths, strict=True)):
+    for col, (label, width) in enumerate(columns):
         sheet.set_column(col, col, width)
         sheet.write(HEADER_ROW - 1, col, label, fmt["head"])
     sheet.freeze_panes(HEADER_ROW, 0)
@@ -58,11 +60,11 @@ def _rows(sheet, fmt, numbers, columns, rows):
                 sheet.write(row_index, col, value or "", fmt["text"])
 
 
-def gap_workbook(title, subtitle, headers, holders, summary, needs):
-    """XLSX bytes: ``headers`` (key -> label), ``holders`` (dicts by the keys of :data:`HOLDER_COLUMNS`),
-    ``summary`` ``(category names, lines, total)`` (lines: dicts with ``opd``, ``holders``, ``assessed``,
-    ``meets``, ``jpm`` and ``categories``, a count per category), ``needs`` (dicts by the keys of
-    :data:`NEED_COLUMNS`)."""
+def gap_workbook(heading, headers, *, holders, summary, needs):
+    """XLSX bytes: ``heading`` ``(title, subtitle)``, ``headers`` (key -> label), ``holders`` (dicts by the
+    keys of :data:`HOLDER_COLUMNS`), ``summary`` ``(category names, lines, total)`` (lines: dicts with
+    ``opd``, ``holders``, ``assessed``, ``meets``, ``jpm`` and ``categories``, a count per category),
+    ``needs`` (dicts by the keys of :data:`NEED_COLUMNS`)."""
     book = SafeWorkbook()
     fmt = book.add_formats()
     numbers = {num: book.add_format({"num_format": num, "border": 1, "valign": "top"}) for num in ("0", "0.00")}
@@ -72,10 +74,9 @@ def gap_workbook(title, subtitle, headers, holders, summary, needs):
         book,
         fmt,
         "Ringkasan",
-        title,
-        subtitle,
-        [headers[key] for key in keys] + list(categories),
-        [32, 10, 12, 12, 12] + [14] * len(categories),
+        heading,
+        list(zip([headers[key] for key in keys], [32, 10, 12, 12, 12], strict=True))
+        + [(category, 14) for category in categories],
     )
     summary_columns = (
         ("opd", 0, None),
@@ -94,20 +95,16 @@ def gap_workbook(title, subtitle, headers, holders, summary, needs):
         book,
         fmt,
         "JPM",
-        title,
-        subtitle,
-        [headers[key] for key, _w, _n in HOLDER_COLUMNS],
-        [width for _k, width, _n in HOLDER_COLUMNS],
+        heading,
+        [(headers[key], width) for key, width, _n in HOLDER_COLUMNS],
     )
     _rows(sheet, fmt, numbers, HOLDER_COLUMNS, holders)
     sheet = _head(
         book,
         fmt,
         "Kebutuhan Pelatihan",
-        title,
-        subtitle,
-        [headers[key] for key, _w, _n in NEED_COLUMNS],
-        [width for _k, width, _n in NEED_COLUMNS],
+        heading,
+        [(headers[key], width) for key, width, _n in NEED_COLUMNS],
     )
     _rows(sheet, fmt, numbers, NEED_COLUMNS, needs)
     return book.to_bytes()

@@ -236,12 +236,11 @@ class SopJabatanSkjGapWizard(models.TransientModel):
         holders = self._sop_holders()
         categories, summary, total = self._sop_summary(holders)
         return skj_gap_xlsx.gap_workbook(
-            self._sop_title(),
-            self.env.company.name,
+            (self._sop_title(), self.env.company.name),
             self._sop_headers(),
-            holders,
-            (categories, summary, total),
-            self._sop_training_needs(),
+            holders=holders,
+            summary=(categories, summary, total),
+            needs=self._sop_training_needs(),
         )
 
     # ------------------------------------------------------------------ actions
