@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
+from odoo.tools import mute_logger
 
 from ..tools import analysis_xlsx
 from ..tools import pages
@@ -313,6 +314,30 @@ class TestNomenclature(JabatanCase):
             form.nomenclature_id = name
             self.assertEqual(form.name, "Pengolah Data Uji")
         self.assertEqual(sheet.nomenclature_id, name)
+
+    def test_full_list_is_imported_from_csv(self):
+        """The full national list is loaded with Odoo's import (Favorites > Import records), all or nothing."""
+        admin = self.admin_sop.with_context(lang="en_US")
+        header = "name,kind,code,classification,kelas,source\n"
+        good = "Penata Uji Satu,pelaksana,,Klerek,7,KepmenPANRB 282/2025\nPenata Uji Dua,pelaksana,,Operator,6,KepmenPANRB 282/2025\n"
+        fields_ = ["name", "kind", "code", "classification", "kelas", "source"]
+        options = {"has_headers": True, "separator": ",", "quoting": '"', "encoding": "utf-8"}
+
+        def run(content):
+            wizard = (
+                self.env["base_import.import"]
+                .with_user(admin)
+                .create({"res_model": "sop.jabatan.nomenclature", "file": content.encode(), "file_type": "text/csv"})
+            )
+            return wizard.execute_import(fields_, fields_, dict(options))
+
+        Name = self.env["sop.jabatan.nomenclature"]
+        with mute_logger("odoo.sql_db"):
+            result = run(header + good + "Penata Uji Tiga,pelaksana,,,99,KepmenPANRB 282/2025\n")
+        self.assertTrue(result["messages"], "a kelas of 99 is refused")
+        self.assertFalse(Name.search([("name", "like", "Penata Uji")]), "nothing imported")
+        self.assertFalse(run(header + good)["messages"])
+        self.assertEqual(Name.search([("name", "like", "Penata Uji")]).mapped("kelas"), [6, 7])
 
     def test_sample_data_names_its_source(self):
         shipped = self.env.ref("sop_jabatan.nomenclature_pengadministrasi_perkantoran")
