@@ -56,7 +56,6 @@ class SopSkmResult(models.Model):
     element = fields.Selection(SKM_ELEMENT_SELECTION, readonly=True)
     standard_component = fields.Selection(
         COMPONENT_SELECTION,
-        string="Standard Component",
         compute="_compute_standard_component",
         help="The component of the service standard (Permenpan RB 15/2014) the element measures.",
     )

@@ -248,6 +248,44 @@ class TestServiceStandardTools(ServiceStandardCase):
 
 @tagged("post_install", "-at_install")
 class TestServiceStandardTour(HttpCase):
+    def _standard(self, liaison, opd_name, service_name):
+        opd = self.env["hr.department"].create(
+            {"name": opd_name, "is_opd": True, "liaison_user_ids": [Command.set(liaison.ids)]}
+        )
+        unit = self.env["sop.skm.unit"].create(
+            {"name": f"Loket {opd_name}", "opd_id": opd.id, "service_ids": [Command.create({"name": service_name})]}
+        )
+        return as_workflow(self.env["sop.service.standard"]).create({"service_id": unit.service_ids.id})
+
+    def test_kabag_approves_a_standard(self):
+        """The Kabag approves, on its form, a standard the division has verified."""
+        liaison = new_test_user(self.env, "liaison_kabag_std", groups="sop_organisasi.group_sop_opd_user")
+        staff = new_test_user(self.env, "staff_kabag_std", groups="sop_organisasi.group_sop_user")
+        new_test_user(self.env, "kabag_tour_std", groups="sop_organisasi.group_sop_approver", password="kabag_tour_std")
+        standard = self._standard(liaison, "Dinas Tur Kabag", "Izin Kabag Tur")
+        standard.write(
+            {
+                "requirement_ids": [Command.create({"name": "KTP"})],
+                "procedure_text": "Daftar, periksa, terbit.",
+                "duration_qty": 1,
+                "duration_unit": "day",
+                "product": "Izin",
+                "complaint_channels": "SP4N-LAPOR!",
+                "legal_line_ids": [Command.create({"name": "UU 25/2009"})],
+                "facilities": "Loket",
+                "staff_competence": "SMA",
+                "internal_supervision": "Kepala dinas",
+                "staff_count": 1,
+                "service_guarantee": "Tepat waktu",
+                "safety_guarantee": "APAR",
+                "performance_evaluation": "Semesteran",
+            }
+        )
+        standard.with_user(liaison).action_submit()
+        standard.with_user(staff).action_verify()
+        self.start_tour("/odoo", "sop_service_standard_kabag_tour", login="kabag_tour_std")
+        self.assertEqual(standard.state, "effective")
+
     def test_liaison_fills_in_a_standard(self):
         """The OPD's liaison opens the draft a case opened, fills in the components and submits it."""
         liaison = new_test_user(

@@ -87,3 +87,25 @@ registry.category("web_tour.tours").add("sop_service_standard_liaison_tour", {
         },
     ],
 });
+
+// The Kabag approves a service standard the division has verified: the tier's Validate button on
+// its form makes it effective.
+registry.category("web_tour.tours").add("sop_service_standard_kabag_tour", {
+    url: "/odoo/action-sop_survey.sop_service_standard_action",
+    steps: () => [
+        {
+            content: "Open the standard waiting for approval",
+            trigger: ".o_data_row:contains('Izin Kabag Tur') td[name='service_id']",
+            run: "click",
+        },
+        {
+            content: "Approve it",
+            trigger: ".o_form_view button[name='validate_tier']",
+            run: "click",
+        },
+        {
+            content: "It is effective",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='effective']",
+        },
+    ],
+});
