@@ -4,14 +4,11 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
-from odoo.addons.sop_organisasi.tools.xlsx_writer import attach_xlsx
-from odoo.addons.sop_organisasi.tools.xlsx_writer import download_action
 from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 from odoo.exceptions import ValidationError
 
 from ..tools import abk
-from ..tools import abk_xlsx
 
 OPEN_STATES = ("draft", "submitted", "review")
 INFORMASI_JABATAN_REPORT = "sop_jabatan.action_report_informasi_jabatan"
@@ -231,13 +228,16 @@ class SopJabatanAnalysis(models.Model):
         posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)])
         posts -= self.sheet_ids.post_id
         Sheet = as_workflow(self.env["sop.jabatan.sheet"])
+        new_sheets = Sheet
         for post in posts:
             source = self._sop_latest_sheet(post)
             if source:
                 as_workflow(source).copy({"analysis_id": self.id})
             else:
-                Sheet.create({"analysis_id": self.id, "post_id": post.id})
+                new_sheets |= Sheet.create({"analysis_id": self.id, "post_id": post.id})
         as_workflow(self.sheet_ids)._sop_count_staff()
+        # a post seen for the first time gets the grading factors of its scheme (the others keep theirs)
+        as_workflow(self.env["sop.jabatan.grading.line"])._sop_load_factors(new_sheets.filtered("job_kind"))
 
     def _sop_latest_sheet(self, post):
         """The post's sheet in the latest effective job data up to this year."""
@@ -276,79 +276,3 @@ class SopJabatanAnalysis(models.Model):
         action["domain"] = [("analysis_id", "=", self.id)]
         action["context"] = {"default_analysis_id": self.id}
         return action
-
-    # ------------------------------------------------------------------ the ABK recap as XLSX
-    def _sop_abk_recap_rows(self):
-        """The recap rows of this OPD's posts and its total (figures as stored, see tools/abk.py)."""
-        self.ensure_one()
-        kinds = dict(self.env["sop.jabatan.sheet"]._fields["job_kind"]._description_selection(self.env))
-        jobs = self.sheet_ids.sorted(lambda job: (job.department_id.complete_name or "", job.job_code or "", job.name))
-        rows = []
-        for number, job in enumerate(jobs, start=1):
-            rows.append(
-                {
-                    "number": number,
-                    "code": job.job_code,
-                    "post": job.name,
-                    "kind": kinds.get(job.job_kind, ""),
-                    "unit": job.department_id.name,
-                    "workload": job.workload_minutes,
-                    "jke": job.jke_minutes or None,
-                    "need_raw": job.staff_need_raw if job.jke_minutes else None,
-                    "need": job.staff_need if job.jke_minutes else None,
-                    "pns": job.staff_pns,
-                    "pppk": job.staff_pppk,
-                    "other": job.staff_other,
-                    "in_post": job.staff_in_post,
-                    "gap": job.staff_gap,
-                    "efficiency": job.efficiency if job.efficiency_defined else None,
-                    "band": job.efficiency_band_id.code if job.efficiency_defined else job.efficiency_text,
-                }
-            )
-        total = {
-            "post": self.env._("Total of the OPD"),
-            "workload": self.workload_minutes,
-            "need": self.staff_need,
-            "pns": sum(jobs.mapped("staff_pns")),
-            "pppk": sum(jobs.mapped("staff_pppk")),
-            "other": sum(jobs.mapped("staff_other")),
-            "in_post": self.staff_in_post,
-            "gap": self.staff_gap,
-            "efficiency": self.efficiency if self.efficiency_defined else None,
-            "band": self.efficiency_text,
-        }
-        return rows, total
-
-    def _sop_abk_recap_xlsx(self):
-        """The ABK recap of this OPD as XLSX bytes."""
-        self.ensure_one()
-        _ = self.env._
-        headers = {
-            "number": _("No."),
-            "code": _("Post Code"),
-            "post": _("Post"),
-            "kind": _("Kind of Post"),
-            "unit": _("Unit"),
-            "workload": _("Total Workload (Minutes)"),
-            "jke": _("JKE (Minutes)"),
-            "need_raw": _("Staff Needed (Raw)"),
-            "need": _("Staff Needed"),
-            "pns": _("PNS"),
-            "pppk": _("PPPK"),
-            "other": _("Other"),
-            "in_post": _("Staff in Post"),
-            "gap": "+/−",
-            "efficiency": _("EJ"),
-            "band": _("Band"),
-        }
-        rows, total = self._sop_abk_recap_rows()
-        title = _("Workload Analysis (ABK) Recap")
-        return abk_xlsx.recap_workbook(title, f"{self.opd_id.name} {self.year}", headers, rows, total)
-
-    def action_abk_recap_xlsx(self):
-        """Download the ABK recap of this job data (stored as an attachment of it)."""
-        self.ensure_one()
-        self.check_access("read")
-        content = self._sop_abk_recap_xlsx()
-        filename = self.env._("ABK Recap %(opd)s %(year)s.xlsx", opd=self.opd_id.name, year=self.year)
-        return download_action(attach_xlsx(self, filename, content))
