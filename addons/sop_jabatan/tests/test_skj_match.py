@@ -132,6 +132,13 @@ class TestSkjMatch(JabatanCase):
         self.assertTrue(lines["Integritas"]["training_need"])
         self.assertEqual((lines["Komunikasi"]["assessed_level"], lines["Komunikasi"]["gap"]), (3, 1))
         self.assertFalse(lines["Komunikasi"]["training_need"])
+        # from the post's form: its holders
+        form_view = self.env.ref("sop_jabatan.hr_job_view_form_sop_jabatan")
+        for user, shown in ((self.staff, True), (self.liaison_a, True), (self.internal, False)):
+            arch = self.env["hr.job"].with_user(user).get_views([(form_view.id, "form")])["views"]["form"]["arch"]
+            self.assertEqual("search_default_post_id" in arch, shown, user.login)
+        post_holders = Holder.web_search_read([("post_id", "=", self.post_a.id)], {"employee_name": {}})["records"]
+        self.assertEqual(sorted(r["employee_name"] for r in post_holders), ["Budi Santoso", "Siti Aminah"])
 
     def test_group_jpm_is_the_sum_of_levels(self):
         Match = self.env["sop.jabatan.skj.match"].with_user(self.staff)
