@@ -16,3 +16,4 @@ from . import test_no_english
 from . import test_translation
 from . import test_skj_match
 from . import test_skj_match_arithmetic
+from . import test_skj_match_tours
