@@ -9,11 +9,12 @@ from . import test_grading_arithmetic
 from . import test_grading_flow
 from . import test_jabatan_documents
 from . import test_job_data_flow
+from . import test_no_english
+from . import test_review_holes
 from . import test_role_tours
 from . import test_skj
-from . import test_skj_tours
-from . import test_no_english
-from . import test_translation
 from . import test_skj_match
 from . import test_skj_match_arithmetic
 from . import test_skj_match_tours
+from . import test_skj_tours
+from . import test_translation

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 
 from ..tools.workflow import as_workflow
+from ..tools.workflow import check_computed_fields
 from ..tools.workflow import in_workflow
 from ..tools.workflow import written_fields
 
@@ -91,12 +92,18 @@ class SopDocumentVersionMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_computed_fields(self, vals)  # the totals follow the lines
         return super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).create(vals_list)
 
     def write(self, vals):
+        check_computed_fields(self, vals)
         if not in_workflow(self.env) and written_fields(vals):
             self._sop_check_editable()
-        return super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).write(vals)
+        res = super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).write(vals)
+        if not self.env.su and set(vals) & {*self._sop_version_key, self._sop_opd_field}:
+            self.check_access("write")  # moved: still a document the user may write (e.g. her OPD's)
+        return res
 
     def copy(self, default=None):
         """A version is copied by Revise only (the next revision of the same OPD and year)."""

@@ -2,8 +2,10 @@ from odoo import api
 from odoo import models
 from odoo.exceptions import AccessError
 
-# the documents whose approval tiers this addon relies on
+# the documents whose approval tiers this addon relies on (and every versioned work product:
+# sop.document.version.mixin)
 SOP_REVIEWED_MODELS = ("sop.procedure", "sop.case.step")
+VERSIONED_DOCUMENT_MIXIN = "sop.document.version.mixin"
 # what base_tier_validation writes in the reviewer's own session: the turn of a tier
 # (waiting -> pending, and the derived flag) when it recomputes who may review
 TURN_FIELDS = {"status", "can_review"}
@@ -23,7 +25,7 @@ class TierReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("model") in SOP_REVIEWED_MODELS for vals in vals_list):
+        if not self.env.su and any(self._sop_guarded_model(vals.get("model")) for vals in vals_list):
             self._sop_refuse()
         reviews = super().create(vals_list)
         self._sop_sync_review_activities(reviews._sop_reviewed_documents())
@@ -67,8 +69,14 @@ class TierReview(models.Model):
         return open_reviews.filtered(lambda r: not r.approve_sequence or r.sequence == next_sequence)
 
     # ------------------------------------------------------------------ access
+    def _sop_guarded_model(self, model):
+        """Whether the reviews of ``model`` change only through its tier actions."""
+        if model in SOP_REVIEWED_MODELS:
+            return True
+        return bool(model) and model in self.env and isinstance(self.env[model], self.pool[VERSIONED_DOCUMENT_MIXIN])
+
     def _sop_guarded(self):
-        return self.filtered(lambda review: review.model in SOP_REVIEWED_MODELS)
+        return self.filtered(lambda review: self._sop_guarded_model(review.model))
 
     def _sop_refuse(self):
         raise AccessError(

@@ -46,6 +46,29 @@ def written_fields(vals):
     return {name for name in vals if not name.startswith(CHATTER_PREFIXES)}
 
 
+def computed_fields(records, vals):
+    """The names in ``vals`` of fields the model computes (readonly, no inverse: a related field such as a
+    line's state or OPD, a total): a client never sets them (the ORM would store what it is given)."""
+    found = set()
+    for name in vals:
+        field = records._fields.get(name)
+        if field is not None and field.compute and field.readonly and not field.inverse:
+            found.add(name)
+    return found
+
+
+def check_computed_fields(records, vals):
+    """Raise an ``AccessError`` if a user's session (not the superuser) sets a computed field."""
+    names = set() if records.env.su else computed_fields(records, vals)
+    if names:
+        raise AccessError(
+            records.env._(
+                "%(fields)s can only be changed through the workflow buttons.",
+                fields=field_labels(records, names),
+            )
+        )
+
+
 def field_labels(records, names):
     """The labels of the fields ``names`` of ``records``' model, for messages: 'Case, State'."""
     return ", ".join(sorted(records._fields[name]._description_string(records.env) for name in names))

@@ -1,0 +1,85 @@
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import TEACHER_TASKS
+from .common import JabatanCase
+
+REFUSED = UserError  # AccessError included
+
+
+@tagged("post_install", "-at_install")
+class TestVersionedDocumentHoles(JabatanCase):
+    """Regression tests of the review of the versioned documents (job data): paths around the lock."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.sheet_a = cls._post("Guru Kelas", cls.opd_a, TEACHER_TASKS, job_kind="fungsional")
+        cls.analysis_a = cls.sheet_a.analysis_id
+
+    def test_liaison_cannot_forge_the_approval_review(self):
+        """The tier reviews of job data change only through Validate/Reject by their reviewers: the OPD's
+        liaison (an internal user) neither approves, drops nor adds a review in his own session."""
+        approver = self.env.ref("base.user_admin")
+        approver.groups_id = [(4, self.env.ref("sop_organisasi.group_sop_approver").id)]
+        self.analysis_a.action_submit()
+        self.analysis_a.action_verify()
+        self.assertEqual(self.analysis_a.state, "review")
+        review = self.analysis_a.review_ids
+        self.assertTrue(review)
+        as_liaison = review.with_user(self.liaison_a)
+        with self.assertRaises(REFUSED):
+            as_liaison.write({"status": "approved", "done_by": self.liaison_a.id})
+        with self.assertRaises(REFUSED):
+            as_liaison.unlink()
+        definition = review.definition_id
+        with self.assertRaises(REFUSED):
+            self.env["tier.review"].with_user(self.liaison_a).create(
+                {
+                    "model": self.analysis_a._name,
+                    "res_id": self.analysis_a.id,
+                    "definition_id": definition.id,
+                    "status": "approved",
+                }
+            )
+        self.assertEqual(review.status, "pending")
+        # the Kabag still approves through his tier
+        self.analysis_a.with_user(approver).validate_tier()
+        self.assertEqual(self.analysis_a.state, "effective")
+
+    def test_sheet_state_and_opd_are_not_written_by_a_client(self):
+        """A sheet's state, OPD and year follow its job data: a client cannot write them (a draft sheet
+        written 'effective' would become the post's current figures)."""
+        sheet = self.sheet_a.with_user(self.liaison_a)
+        for vals in ({"state": "effective"}, {"opd_id": self.opd_b.id}, {"year": 2030}):
+            with self.assertRaises(REFUSED):
+                sheet.write(vals)
+        self.assertEqual(self.sheet_a.state, "draft")
+        self.assertEqual(self.sheet_a.opd_id, self.opd_a)
+        self.assertFalse(self.sheet_a.post_id.current_sheet_id)
+
+    def test_sheet_created_effective_is_refused(self):
+        post = self.env["hr.job"].create({"name": "Pengawas Sekolah", "department_id": self.opd_a.id})
+        with self.assertRaises(REFUSED):
+            self.env["sop.jabatan.sheet"].with_user(self.liaison_a).create(
+                {"analysis_id": self.analysis_a.id, "post_id": post.id, "state": "effective"}
+            )
+        self.assertFalse(post.current_sheet_id)
+
+    def test_totals_of_the_job_data_are_not_written_by_a_client(self):
+        """The totals of the job data are computed from its sheets: a client does not set them."""
+        need = self.analysis_a.staff_need
+        with self.assertRaises(REFUSED):
+            self.analysis_a.with_user(self.liaison_a).write({"staff_need": need + 99})
+        self.assertEqual(self.analysis_a.staff_need, need)
+        # the lines' own data stay writable while the job data is a draft
+        self.sheet_a.task_ids[:1].with_user(self.liaison_a).write({"volume": 3})
+        self.sheet_a.with_user(self.liaison_a).write({"summary": "Mengajar"})
+
+    def test_liaison_cannot_move_job_data_to_another_opd(self):
+        """A liaison's (empty) draft does not move to an OPD she does not serve."""
+        draft = self.env["sop.jabatan.analysis"].create({"opd_id": self.opd_a.id, "year": 2031})
+        with self.assertRaises(REFUSED):
+            draft.with_user(self.liaison_a).write({"opd_id": self.opd_b.id})
+        self.assertEqual(draft.opd_id, self.opd_a)
+        draft.with_user(self.liaison_a).write({"year": 2032})  # her own OPD: still hers
