@@ -305,7 +305,9 @@ class SopDocumentVersionMixin(models.AbstractModel):
         report = self.env.ref(report_xmlid).sudo()
         pdf, _type = report._render_qweb_pdf(report.report_name, self.ids)
         Attachment = self.env["ir.attachment"].sudo()
-        for target in (self, *self.case_ids):
+        # a report kept as an attachment (``attachment_use``) has just saved it on the version itself
+        kept = report.attachment and report.retrieve_attachment(self)
+        for target in (*(() if kept else (self,)), *self.case_ids):
             Attachment.create(
                 {"name": filename, "datas": base64.b64encode(pdf), "res_model": target._name, "res_id": target.id}
             )
