@@ -5,6 +5,7 @@ from . import test_new_records
 from . import test_portal_hardening
 from . import test_public_pages
 from . import test_report_paper
+from . import test_review_holes
 from . import test_role_journeys
 from . import test_rpc_access
 from . import test_service_standard
