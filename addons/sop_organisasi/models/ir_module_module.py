@@ -29,7 +29,37 @@ class IrModuleModule(models.Model):
             if not overwrite:
                 self._sop_load_translations(addons, langs, "i18n", overwrite=True)
             self._sop_load_extra_translations([addon for addon in addons if addon in EXTRA_ADDONS], langs)
+            if addons:
+                self._sop_copy_tier_status_translations(langs)
         return result
+
+    def _sop_copy_tier_status_translations(self, langs):
+        """The approval status of every tier-validated model in the words of ``tier.validation``'s own field.
+
+        Odoo reflects ``validation_status`` once per model that inherits it (an SOP, a job data version, a
+        service standard...), each with its own selection records; ``i18n_extra`` translates the mixin's.
+        """
+        Selection = self.env["ir.model.fields.selection"].sudo()
+        Selection.invalidate_model(["name"])  # the importer has just written the translations in SQL
+        field_domain = [("field_id.name", "=", "validation_status")]
+        source = {s.value: s for s in Selection.search([*field_domain, ("field_id.model", "=", "tier.validation")])}
+        if not source:
+            return
+        targets = Selection.search(
+            [*field_domain, ("field_id.model", "!=", "tier.validation"), ("value", "in", list(source))]
+        )
+        for lang in langs:
+            if lang == "en_US":
+                continue
+            for target in targets:
+                name = source[target.value].with_context(lang=lang).name
+                # SQL: a write of ir.model.fields.selection sets the registry up again, once per record
+                self.env.cr.execute(
+                    "UPDATE ir_model_fields_selection SET name = name || jsonb_build_object(%s, %s::text) "
+                    "WHERE id = %s AND name->>%s IS DISTINCT FROM %s",
+                    [lang, name, target.id, lang, name],
+                )
+        targets.invalidate_recordset(["name"])
 
     def _sop_product_addons(self, modules):
         """Those of ``modules`` that are sop_organisasi or depend on it directly."""
