@@ -2,7 +2,7 @@
     "name": "SOP Surveys (SKM and SINOVIK)",
     "summary": "Public satisfaction surveys (SKM, Permenpan RB 14/2017) and the SINOVIK "
     "innovation competition on top of the SOP library",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Productivity/SOP",
     "author": "Bagian Organisasi SOP Team",
     "website": "https://github.com/sop-organisasi",
