@@ -41,6 +41,8 @@ from . import sop_jabatan_skj_set_io
 from . import sop_jabatan_task
 from . import sop_procedure
 from . import tier_definition
+
+# isort: off
 # who meets the standard: query models on the SKJ tables above (kept last)
 from . import sop_jabatan_jpm_band
 from . import sop_jabatan_skj_match

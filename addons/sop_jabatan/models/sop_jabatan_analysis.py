@@ -6,11 +6,9 @@ from odoo import models
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
-from odoo.exceptions import ValidationError
 
 from ..tools import abk
 
-OPEN_STATES = ("draft", "submitted", "review")
 INFORMASI_JABATAN_REPORT = "sop_jabatan.action_report_informasi_jabatan"
 
 
@@ -128,34 +126,7 @@ class SopJabatanAnalysis(models.Model):
     # ------------------------------------------------------------------ checks
     @api.constrains("opd_id", "year", "state", "revision")
     def _check_one_open_version(self):
-        for rec in self:
-            same = [("opd_id", "=", rec.opd_id.id), ("year", "=", rec.year), ("id", "!=", rec.id)]
-            if self.sudo().search_count([*same, ("revision", "=", rec.revision)]):
-                raise ValidationError(
-                    self.env._(
-                        "The job data of %(opd)s for %(year)s already exists: open it (or revise it) instead.",
-                        opd=rec.opd_id.name,
-                        year=rec.year,
-                    )
-                )
-            if rec.state not in OPEN_STATES:
-                continue
-            others = self.sudo().search_count(
-                [
-                    ("opd_id", "=", rec.opd_id.id),
-                    ("year", "=", rec.year),
-                    ("state", "in", OPEN_STATES),
-                    ("id", "!=", rec.id),
-                ]
-            )
-            if others:
-                raise ValidationError(
-                    self.env._(
-                        "The job data of %(opd)s for %(year)s is already being prepared: continue that version.",
-                        opd=rec.opd_id.name,
-                        year=rec.year,
-                    )
-                )
+        self._sop_check_versions()
 
     def write(self, vals):
         if {"opd_id", "year"} & set(vals) and any(rec.sheet_ids for rec in self):
@@ -253,22 +224,11 @@ class SopJabatanAnalysis(models.Model):
 
     @api.model
     def _sop_open_for(self, opd, year, case=False):
-        """The version of (opd, year) a case works on: the one being prepared, a revision of the effective one,
-        or a new draft with the OPD's posts."""
-        Analysis = as_workflow(self)
-        domain = [("opd_id", "=", opd.id), ("year", "=", year)]
-        analysis = Analysis.search([*domain, ("state", "in", OPEN_STATES)], limit=1)
-        if not analysis:
-            effective = Analysis.search([*domain, ("state", "=", "effective")], limit=1)
-            if effective:
-                analysis = effective._sop_open_revision()
-            else:
-                analysis = Analysis.create({"opd_id": opd.id, "year": year})
-                analysis._sop_load_posts()
-        analysis = as_workflow(analysis)
-        if case:
-            analysis._sop_link_case(case)
-        return analysis.with_env(self.env)
+        """The version of (opd, year) a case works on (``_sop_open_version``)."""
+        return self._sop_open_version({"opd_id": opd.id, "year": year}, case)[0]
+
+    def _sop_on_new_version(self):
+        self._sop_load_posts()
 
     def action_open_sheets(self):
         self.ensure_one()

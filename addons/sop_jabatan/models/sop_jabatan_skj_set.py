@@ -4,9 +4,7 @@ from odoo import models
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
-from odoo.exceptions import ValidationError
 
-OPEN_STATES = ("draft", "submitted", "review")
 SKJ_LAMPIRAN_REPORT = "sop_jabatan.action_report_skj_lampiran"
 
 
@@ -60,27 +58,9 @@ class SopJabatanSkjSet(models.Model):
             rec.skj_count = len(rec.skj_ids)
 
     # ------------------------------------------------------------------ checks
-    @api.constrains("opd_id", "year", "state")
+    @api.constrains("opd_id", "year", "state", "revision")
     def _check_one_open_version(self):
-        for rec in self:
-            if rec.state not in OPEN_STATES:
-                continue
-            others = self.sudo().search_count(
-                [
-                    ("opd_id", "=", rec.opd_id.id),
-                    ("year", "=", rec.year),
-                    ("state", "in", OPEN_STATES),
-                    ("id", "!=", rec.id),
-                ]
-            )
-            if others:
-                raise ValidationError(
-                    self.env._(
-                        "The SKJ of %(opd)s for %(year)s is already being prepared: continue that version.",
-                        opd=rec.opd_id.name,
-                        year=rec.year,
-                    )
-                )
+        self._sop_check_versions()
 
     def write(self, vals):
         if {"opd_id", "year"} & set(vals) and any(rec.skj_ids for rec in self):
@@ -145,22 +125,11 @@ class SopJabatanSkjSet(models.Model):
 
     @api.model
     def _sop_open_for(self, opd, year, case=False):
-        """The version of (opd, year) a case works on: the one being prepared, a revision of the effective one,
-        or a new draft with an SKJ per post of the OPD."""
-        Set = as_workflow(self)
-        domain = [("opd_id", "=", opd.id), ("year", "=", year)]
-        skj_set = Set.search([*domain, ("state", "in", OPEN_STATES)], limit=1)
-        if not skj_set:
-            effective = Set.search([*domain, ("state", "=", "effective")], limit=1)
-            if effective:
-                skj_set = effective._sop_open_revision()
-            else:
-                skj_set = Set.create({"opd_id": opd.id, "year": year})
-                skj_set._sop_load_posts()
-        skj_set = as_workflow(skj_set)
-        if case:
-            skj_set._sop_link_case(case)
-        return skj_set.with_env(self.env)
+        """The version of (opd, year) a case works on (``_sop_open_version``)."""
+        return self._sop_open_version({"opd_id": opd.id, "year": year}, case)[0]
+
+    def _sop_on_new_version(self):
+        self._sop_load_posts()
 
     def action_print_lampiran(self):
         """The lampiran of the Keputusan Wali Kota (PDF) of this version."""

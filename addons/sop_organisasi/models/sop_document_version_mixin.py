@@ -20,6 +20,8 @@ DOCUMENT_STATES = [
     ("effective", "Effective"),
     ("superseded", "Superseded"),
 ]
+# the states of a version still being prepared (at most one per versioned thing)
+OPEN_STATES = ("draft", "submitted", "review")
 # set by the workflow only (docs/security.md rule 11)
 DOCUMENT_WORKFLOW_FIELDS = (
     "state",
@@ -163,6 +165,49 @@ class SopDocumentVersionMixin(models.AbstractModel):
             (name, "=", self[name].id if hasattr(self[name], "id") else self[name]) for name in self._sop_version_key
         ]
 
+    def _sop_check_versions(self):
+        """One version per revision of the versioned thing, and at most one being prepared: call it from a
+        ``@api.constrains`` of the concrete model on its ``_sop_version_key`` fields, ``state`` and
+        ``revision``."""
+        for rec in self:
+            others = [*rec._sop_key_domain(), ("id", "!=", rec.id)]
+            if self.sudo().search_count([*others, ("revision", "=", rec.revision)]):
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s already exists: open it (or revise it) instead.", document=rec.display_name
+                    )
+                )
+            if rec.state in OPEN_STATES and self.sudo().search_count([*others, ("state", "in", OPEN_STATES)]):
+                raise ValidationError(
+                    self.env._(
+                        "%(document)s is already being prepared: continue that version.", document=rec.display_name
+                    )
+                )
+
+    @api.model
+    def _sop_open_version(self, values, case=False):
+        """The version a case works on for the versioned thing ``values`` (its key fields): the one being
+        prepared, else a revision of the effective one, else a new draft (``_sop_on_new_version``). The case
+        is linked to it. Returns the version and whether it was being prepared already."""
+        flow = as_workflow(self)
+        domain = [(name, "=", value) for name, value in values.items()]
+        version = flow.search([*domain, ("state", "in", OPEN_STATES)], order="revision desc, id desc", limit=1)
+        pending = bool(version)
+        if not version:
+            effective = flow.search([*domain, ("state", "=", "effective")], order="revision desc, id desc", limit=1)
+            if effective:
+                version = as_workflow(effective._sop_open_revision())
+            else:
+                version = flow.create(dict(values))
+                version._sop_on_new_version()
+        if case:
+            version._sop_link_case(case)
+        return version.with_env(self.env), pending
+
+    def _sop_on_new_version(self):
+        """Fill a first version just opened for a case (override, e.g. a sheet per post of the OPD)."""
+        return True
+
     # ---------------------------------------------------------------- rights
     def _sop_check_group(self, xmlids, action):
         if self.env.su:
@@ -287,7 +332,7 @@ class SopDocumentVersionMixin(models.AbstractModel):
     def _sop_open_revision(self):
         """The draft revising this effective version: the one already open, or a new copy."""
         self.ensure_one()
-        pending = self.search([*self._sop_key_domain(), ("state", "in", ("draft", "submitted", "review"))], limit=1)
+        pending = self.search([*self._sop_key_domain(), ("state", "in", OPEN_STATES)], limit=1)
         if pending:
             return pending
         new = as_workflow(self).copy(self._sop_revision_default()).with_env(self.env)

@@ -11,8 +11,6 @@ from odoo.exceptions import ValidationError
 from ..tools.service_standard import COMPONENT_SELECTION
 from ..tools.service_standard import format_amount
 
-OPEN_STATES = ("draft", "submitted", "review")
-
 
 class SopServiceStandard(models.Model):
     """Standar Pelayanan of one SKM service (Permenpan RB 15/2014): the six service-delivery components
@@ -131,19 +129,9 @@ class SopServiceStandard(models.Model):
                     )
                 )
 
-    @api.constrains("service_id", "state")
+    @api.constrains("service_id", "state", "revision")
     def _check_one_open_version(self):
-        for rec in self.filtered(lambda r: r.state in OPEN_STATES):
-            others = self.sudo().search_count(
-                [("service_id", "=", rec.service_id.id), ("state", "in", OPEN_STATES), ("id", "!=", rec.id)]
-            )
-            if others:
-                raise ValidationError(
-                    self.env._(
-                        "The service %(service)s already has a service standard in progress: complete that one.",
-                        service=rec.service_id.display_name,
-                    )
-                )
+        self._sop_check_versions()
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -254,21 +242,11 @@ class SopServiceStandard(models.Model):
             .sudo()
             .search([("unit_id.opd_id", "=", case.opd_id.id), ("unit_id.active", "=", True)])
         )
-        flow = as_workflow(self)
         opened = self.browse()
         for service in services:
-            versions = flow.search([("service_id", "=", service.id)], order="revision desc, id desc")
-            pending = versions.filtered(lambda v: v.state in OPEN_STATES)[:1]
-            effective = versions.filtered(lambda v: v.state == "effective")[:1]
-            if pending:
-                document = pending
-            elif effective:
-                document = as_workflow(effective._sop_open_revision())
-            else:
-                document = flow.create({"service_id": service.id})
+            document, pending = self._sop_open_version({"service_id": service.id}, case)
             if not pending:
-                document._sop_ask_liaisons(case)
-            document._sop_link_case(case)
+                as_workflow(document)._sop_ask_liaisons(case)
             opened |= document
         return opened.with_env(self.env)
 
