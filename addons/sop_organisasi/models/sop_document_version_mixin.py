@@ -7,6 +7,7 @@ from odoo import fields
 from odoo import models
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
+from odoo.exceptions import ValidationError
 
 from ..tools.workflow import as_workflow
 from ..tools.workflow import check_computed_fields
