@@ -280,6 +280,23 @@ class SopJabatanSheet(models.Model):
                     )
                 )
 
+    @api.constrains("department_id", "analysis_id")
+    def _check_unit_in_opd(self):
+        """The unit of the post stays in the OPD: the effective version moves the post to it."""
+        Department = self.env["hr.department"].sudo()
+        for sheet in self.filtered("department_id"):
+            opd = Department.search(
+                [("id", "parent_of", sheet.department_id.id), ("is_opd", "=", True)], order="parent_path desc", limit=1
+            )
+            if opd != sheet.analysis_id.opd_id:
+                raise ValidationError(
+                    self.env._(
+                        "The unit '%(unit)s' is not a unit of %(opd)s.",
+                        unit=sheet.department_id.sudo().name,
+                        opd=sheet.analysis_id.opd_id.name,
+                    )
+                )
+
     @api.constrains("job_kind", "functional_level")
     def _check_functional_level(self):
         for sheet in self:

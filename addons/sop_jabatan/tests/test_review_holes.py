@@ -58,12 +58,17 @@ class TestVersionedDocumentHoles(JabatanCase):
         self.assertEqual(self.sheet_a.opd_id, self.opd_a)
         self.assertFalse(self.sheet_a.post_id.current_sheet_id)
 
-    def test_sheet_created_effective_is_refused(self):
+    def test_sheet_created_with_a_state_stays_draft(self):
+        """A state (or OPD) given on create follows the job data all the same (held before the review)."""
         post = self.env["hr.job"].create({"name": "Pengawas Sekolah", "department_id": self.opd_a.id})
-        with self.assertRaises(REFUSED):
-            self.env["sop.jabatan.sheet"].with_user(self.liaison_a).create(
-                {"analysis_id": self.analysis_a.id, "post_id": post.id, "state": "effective"}
-            )
+        sheet = (
+            self.env["sop.jabatan.sheet"]
+            .with_user(self.liaison_a)
+            .create({"analysis_id": self.analysis_a.id, "post_id": post.id, "state": "effective"})
+        )
+        self.env.flush_all()
+        sheet.invalidate_recordset()
+        self.assertEqual(sheet.state, "draft")
         self.assertFalse(post.current_sheet_id)
 
     def test_totals_of_the_job_data_are_not_written_by_a_client(self):
@@ -83,3 +88,46 @@ class TestVersionedDocumentHoles(JabatanCase):
             draft.with_user(self.liaison_a).write({"opd_id": self.opd_b.id})
         self.assertEqual(draft.opd_id, self.opd_a)
         draft.with_user(self.liaison_a).write({"year": 2032})  # her own OPD: still hers
+
+    def test_sheet_default_state_key_is_dropped(self):
+        """A client's default_state / default_opd_id keys do not set a new sheet's state or OPD (held before the
+        review)."""
+        post = self.env["hr.job"].create({"name": "Penjaga Sekolah", "department_id": self.opd_a.id})
+        context = {"default_state": "effective", "default_opd_id": self.opd_b.id, "default_year": 1999}
+        sheet = (
+            self.env["sop.jabatan.sheet"]
+            .with_user(self.liaison_a)
+            .with_context(**context)
+            .create({"analysis_id": self.analysis_a.id, "post_id": post.id})
+        )
+        self.env.flush_all()
+        sheet.invalidate_recordset()
+        self.assertEqual((sheet.state, sheet.opd_id, sheet.year), ("draft", self.opd_a, self.analysis_a.year))
+        self.assertFalse(post.current_sheet_id)
+
+    def test_sheet_unit_stays_in_the_opd(self):
+        """The sheet's unit is pushed to the post when the version is effective: it stays in the OPD (or the
+        post would move to another OPD)."""
+        sheet = self.sheet_a.with_user(self.liaison_a)
+        with self.assertRaises(REFUSED):
+            sheet.write({"department_id": self.opd_b.id})
+        sheet.write({"department_id": self.unit_a1.id})  # a unit below her OPD
+        self.assertEqual(self.sheet_a.department_id, self.unit_a1)
+
+    def test_send_back_wizard_acts_on_versioned_documents_only(self):
+        """The Send Back wizard takes its document from the context: only a versioned document, by the division
+        (held before the review)."""
+        self.analysis_a.action_submit()
+        Wizard = self.env["sop.document.send.back"].with_user(self.staff)
+        for model, res_id in (("sop.procedure", self.env.ref("sop_organisasi.sop_draft_01").id), ("res.users", 1)):
+            wizard = Wizard.with_context(sop_document_model=model, sop_document_id=res_id).create({"reason": "x"})
+            with self.assertRaises(UserError):
+                wizard.action_send_back()
+        with self.assertRaises(REFUSED):  # the liaison has no Send Back
+            self.env["sop.document.send.back"].with_user(self.liaison_a).with_context(
+                sop_document_model=self.analysis_a._name, sop_document_id=self.analysis_a.id
+            ).create({"reason": "x"}).action_send_back()
+        self.assertEqual(self.analysis_a.state, "submitted")
+        context = {"sop_document_model": self.analysis_a._name, "sop_document_id": self.analysis_a.id}
+        Wizard.with_context(**context).create({"reason": "Lengkapi tugas"}).action_send_back()
+        self.assertEqual(self.analysis_a.state, "draft")

@@ -26,14 +26,12 @@ class SopDocumentContentMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_computed_fields(self, vals)  # e.g. a line's state or OPD follows its document
         records = super().create(vals_list)
         records._sop_check_document_editable()
         return records
 
     def write(self, vals):
-        check_computed_fields(self, vals)
+        check_computed_fields(self, vals)  # e.g. a line's state or OPD follows its document
         self._sop_check_document_editable()
         res = super().write(vals)
         first = self._sop_document_path.split(".")[0]

@@ -95,12 +95,10 @@ class SopDocumentVersionMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            check_computed_fields(self, vals)  # the totals follow the lines
         return super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).create(vals_list)
 
     def write(self, vals):
-        check_computed_fields(self, vals)
+        check_computed_fields(self, vals)  # the totals follow the lines
         if not in_workflow(self.env) and written_fields(vals):
             self._sop_check_editable()
         res = super(SopDocumentVersionMixin, self._sop_without_tier_bypass()).write(vals)

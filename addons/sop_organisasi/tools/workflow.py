@@ -48,7 +48,7 @@ def written_fields(vals):
 
 def computed_fields(records, vals):
     """The names in ``vals`` of fields the model computes (readonly, no inverse: a related field such as a
-    line's state or OPD, a total): a client never sets them (the ORM would store what it is given)."""
+    line's state or OPD, a total): a client never writes them (the ORM would store what it is given)."""
     found = set()
     for name in vals:
         field = records._fields.get(name)
