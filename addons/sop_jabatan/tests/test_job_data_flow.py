@@ -55,6 +55,23 @@ class TestJobDataFlow(SopCaseRunCase):
         self.assertTrue(analysis.review_ids, "the Kabag's tier is asked")
         analysis.with_user(self.kabag).validate_tier()
 
+    def _check_documents(self, analysis, cases):
+        # the cases receive the document in the background: the approval did not wait for wkhtmltopdf
+        Attachment = self.env["ir.attachment"]
+        on_cases = [("res_model", "=", "sop.case"), ("res_id", "in", cases.ids)]
+        self.assertFalse(Attachment.search(on_cases), "not made during the approval")
+        self.assertEqual(analysis.pending_documents[0][0], "sop_jabatan.action_report_informasi_jabatan")
+        cron = self.env.ref("sop_organisasi.ir_cron_sop_render_documents")
+        self.assertTrue(
+            self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), "the job was started at once"
+        )
+        self.env["sop.document.version.mixin"].with_context(sop_render_in_transaction=True)._cron_sop_render_documents()
+        self.assertFalse(analysis.pending_documents)
+        self.assertEqual(len(Attachment.search(on_cases)), 2, "the Informasi Jabatan PDF on each case")
+        kept = Attachment.search([("res_model", "=", analysis._name), ("res_id", "=", analysis.id)])
+        self.assertEqual(len(kept), 1, "and once on the job data, kept for every later Print")
+        self.assertTrue(kept.name.endswith(".pdf"))
+
     def test_case_to_effective_job_data(self):
         case = self._new_case(year=2026)
         analysis = self.Analysis.search([("opd_id", "=", self.opd.id), ("year", "=", 2026)])
@@ -100,12 +117,7 @@ class TestJobDataFlow(SopCaseRunCase):
         self.assertTrue(analysis.date_effective)
         self.assertEqual(self.clerk.current_sheet_id, clerk_sheet)
         self.assertAlmostEqual(self.clerk.workload_minutes, 200 * 360)
-        # the case received the document, and so did the job data
-        attachments = self.env["ir.attachment"].search(
-            [("res_model", "=", "sop.case"), ("res_id", "in", (case | other).ids)]
-        )
-        if self.env.ref("sop_jabatan.action_report_informasi_jabatan", raise_if_not_found=False):
-            self.assertEqual(len(attachments), 2, "the Informasi Jabatan PDF on each case")
+        self._check_documents(analysis, case | other)
         # effective: read-only for everyone, the lines too
         for user in (self.liaison, self.tim1, self.kabag):
             with self.assertRaises(UserError):

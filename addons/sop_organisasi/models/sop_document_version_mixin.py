@@ -33,6 +33,7 @@ DOCUMENT_WORKFLOW_FIELDS = (
     "date_effective",
     "return_reason",
     "case_ids",
+    "pending_documents",
 )
 # Context keys of base_tier_validation that open its locks: ignored outside the workflow.
 _TIER_BYPASS_KEYS = ("skip_validation_check", "skip_check_state_condition")
@@ -85,6 +86,12 @@ class SopDocumentVersionMixin(models.AbstractModel):
         copy=False,
         readonly=True,
         help="The SOP cases that opened or revised this version; they receive its documents when it is effective.",
+    )
+    pending_documents = fields.Json(
+        copy=False,
+        readonly=True,
+        help="The documents of an effective version still to be generated and attached to it and its cases "
+        "(a background job makes them: wkhtmltopdf takes a while for a whole OPD).",
     )
 
     # ---------------------------------------------------------------- guard
@@ -344,21 +351,55 @@ class SopDocumentVersionMixin(models.AbstractModel):
             as_workflow(rec).write({"case_ids": [fields.Command.link(case.id)]})
 
     def _sop_attach_to_cases(self, report_xmlid, filename):
-        """Render ``report_xmlid`` for this version and attach the PDF to its cases (and to itself)."""
+        """Have ``report_xmlid`` made for this version and attached to it and its cases, in the background
+        (``_sop_render_pending_documents``): the approval does not wait for wkhtmltopdf."""
         self.ensure_one()
-        report = self.env.ref(report_xmlid).sudo()
-        pdf, _type = report._render_qweb_pdf(report.report_name, self.ids)
+        pending = [*(self.pending_documents or []), [report_xmlid, filename]]
+        as_workflow(self).write({"pending_documents": pending})
+        cron = self.env.ref("sop_organisasi.ir_cron_sop_render_documents", raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
+        return True
+
+    def _sop_render_pending_documents(self):
+        """Render the pending documents of these versions and attach each PDF to the version and its cases."""
         Attachment = self.env["ir.attachment"].sudo()
-        # a report kept as an attachment (``attachment_use``) has just saved it on the version itself
-        kept = report.attachment and report.retrieve_attachment(self)
-        for target in (*(() if kept else (self,)), *self.case_ids):
-            Attachment.create(
-                {"name": filename, "datas": base64.b64encode(pdf), "res_model": target._name, "res_id": target.id}
-            )
-        for case in self.case_ids:
-            case.sudo().message_post(
-                body=self.env._("%(document)s is effective; its document is attached.", document=self.display_name)
-            )
+        for rec in as_workflow(self):
+            for report_xmlid, filename in rec.pending_documents or []:
+                report = self.env.ref(report_xmlid).sudo()
+                pdf, _type = report._render_qweb_pdf(report.report_name, rec.ids)
+                # a report kept as an attachment (``attachment_use``) has just saved it on the version itself
+                kept = report.attachment and report.retrieve_attachment(rec)
+                for target in (*(() if kept else (rec,)), *rec.case_ids):
+                    Attachment.create(
+                        {
+                            "name": filename,
+                            "datas": base64.b64encode(pdf),
+                            "res_model": target._name,
+                            "res_id": target.id,
+                        }
+                    )
+                for case in rec.case_ids:
+                    case.message_post(
+                        body=self.env._(
+                            "%(document)s is effective; its document is attached.", document=rec.display_name
+                        )
+                    )
+            rec.write({"pending_documents": False})
+        return True
+
+    @api.model
+    def _cron_sop_render_documents(self, limit=20):
+        """The background job: the pending documents of every kind of versioned work product."""
+        for name in self.env.registry.descendants(["sop.document.version.mixin"], "_inherit"):
+            model = self.env[name]
+            if model._abstract or model._transient:
+                continue
+            versions = model.sudo().search([("pending_documents", "!=", False)], limit=limit)
+            for version in versions:
+                version._sop_render_pending_documents()
+                if not self.env.context.get("sop_render_in_transaction"):
+                    self.env.cr.commit()  # one version at a time: a failure keeps the others done
         return True
 
     def _sop_form_action(self):
