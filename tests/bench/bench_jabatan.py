@@ -333,7 +333,7 @@ def lampiran_measures(env, skj_set, report, runs):
     fresh = report.with_context(report_pdf_no_attachment=True)
 
     def lampiran_render():
-        """wkhtmltopdf on the whole lampiran: what approving the version costs, once."""
+        """wkhtmltopdf on the whole lampiran: the background job after the approval, once."""
         env.invalidate_all()
         return fresh._render_qweb_pdf(SKJ_LAMPIRAN_REPORT, skj_set.ids)[0]
 
@@ -346,14 +346,16 @@ def lampiran_measures(env, skj_set, report, runs):
         env.invalidate_all()
         return report._render_qweb_html(SKJ_LAMPIRAN_REPORT, skj_set.ids)
 
-    report._render_qweb_pdf(SKJ_LAMPIRAN_REPORT, skj_set.ids)  # the PDF made when the set became effective
+    report._render_qweb_pdf(SKJ_LAMPIRAN_REPORT, skj_set.ids)  # the PDF the background job made
     print_time, content = median_time(lampiran_print, runs)
     html_time, _html = median_time(lampiran_html, runs)
     render_time, _pdf = median_time(lampiran_render, 1)
     pages = content.count(b"/Type /Page") - content.count(b"/Type /Pages")
     label = f"SKJ lampiran of one OPD ({len(skj_set.skj_ids)} posts, {pages} p.)"
     rows.append((f"{label}: Print of the effective version", print_time, "HTML of the same report", html_time))
-    rows.append((f"{label}: made once at approval (wkhtmltopdf)", render_time, "HTML of the same report", html_time))
+    rows.append(
+        (f"{label}: made once, in the background after approval", render_time, "HTML of the same report", html_time)
+    )
     return rows
 
 
