@@ -296,20 +296,8 @@ class SopJabatanAnalysis(models.Model):
             raise UserError(self.env._("Only a draft can be imported into."))
         sheets = self.sheet_ids
         posts = [{"id": sheet.id, "code": sheet.job_code, "name": sheet.name} for sheet in sheets]
-        try:
+        with xlsx_reader.user_errors(self.env, self._sop_import_limit_message, self._sop_import_error_message):
             tasks = analysis_xlsx.read_workbook(content, posts)
-        except xlsx_reader.WorkbookTooLarge as exc:
-            raise UserError(self._sop_import_limit_message(exc)) from exc
-        except xlsx_reader.WorkbookDamaged as exc:
-            raise UserError(
-                self.env._(
-                    "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
-                    "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
-                    detail=exc.detail,
-                )
-            ) from exc
-        except xlsx_reader.WorkbookError as exc:
-            raise UserError(self._sop_import_error_message(exc.messages)) from exc
         changed = sheets.browse(list(tasks))
         try:
             with self.env.cr.savepoint():

@@ -81,20 +81,8 @@ class SopJabatanSkjSet(models.Model):
         if self.state != "draft":
             raise UserError(self.env._("Only a draft can be imported into."))
         posts = [{"id": skj.id, "code": skj.job_code, "name": skj.name} for skj in self.skj_ids]
-        try:
+        with xlsx_reader.user_errors(self.env, self._sop_skj_limit_message, self._sop_skj_error_message):
             found = skj_xlsx.read_workbook(content, posts, self._sop_competency_names())
-        except xlsx_reader.WorkbookTooLarge as exc:
-            raise UserError(self._sop_skj_limit_message(exc)) from exc
-        except xlsx_reader.WorkbookDamaged as exc:
-            raise UserError(
-                self.env._(
-                    "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
-                    "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
-                    detail=exc.detail,
-                )
-            ) from exc
-        except xlsx_reader.WorkbookError as exc:
-            raise UserError(self._sop_skj_error_message(exc.messages)) from exc
         changed = self.skj_ids.browse(list(found))
         try:
             with self.env.cr.savepoint():

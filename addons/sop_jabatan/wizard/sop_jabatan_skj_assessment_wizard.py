@@ -47,31 +47,21 @@ class SopJabatanSkjAssessmentWizard(models.TransientModel):
         self._sop_check_assessor()
         employees = self.env["hr.employee"].sudo().search_read([], ["identification_id", "name"])
         skills = self._sop_competencies()
-        try:
+        with xlsx_reader.user_errors(self.env, self._sop_limit_message, self._sop_problems):
             levels = skj_assessment_xlsx.read_workbook(
                 content,
                 [{"id": e["id"], "nip": e["identification_id"], "name": e["name"]} for e in employees],
                 [{"id": skill.id, "name": skill.name} for skill in skills],
             )
-        except xlsx_reader.WorkbookTooLarge as exc:
-            problem = xlsx_reader.limit_problem(self.env, exc) or str(exc)
-            raise UserError(
-                self.env._(
-                    "The workbook is too large to import: %(problem)s At most %(rows)s rows; import the results in "
-                    "parts.",
-                    problem=problem,
-                    rows=skj_assessment_xlsx.LIMITS.rows,
-                )
-            ) from exc
-        except xlsx_reader.WorkbookDamaged as exc:
-            raise UserError(
-                self.env._(
-                    "The file is damaged: a part of the workbook cannot be read (%(detail)s).", detail=exc.detail
-                )
-            ) from exc
-        except xlsx_reader.WorkbookError as exc:
-            raise UserError(self._sop_problems(exc.messages)) from exc
         return self._sop_write_levels(levels, skills)
+
+    def _sop_limit_message(self, exc):
+        problem = xlsx_reader.limit_problem(self.env, exc) or str(exc)
+        return self.env._(
+            "The workbook is too large to import: %(problem)s At most %(rows)s rows; import the results in parts.",
+            problem=problem,
+            rows=skj_assessment_xlsx.LIMITS.rows,
+        )
 
     def _sop_problems(self, messages):
         problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)

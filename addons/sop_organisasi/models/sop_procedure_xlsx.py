@@ -106,20 +106,8 @@ class SopProcedure(models.Model):
                 raise UserError(self.env._("Only an effective SOP can be revised."))
             if self.search_count([("previous_id", "=", revise.id)]):
                 raise UserError(self.env._("A revision of '%(sop)s' already exists.", sop=revise.display_name))
-        try:
+        with xlsx_reader.user_errors(self.env, self._import_limit_message, self._import_error_message):
             data = sop_xlsx.read_workbook(content)
-        except sop_xlsx.SopWorkbookTooLarge as exc:
-            raise UserError(self._import_limit_message(exc)) from exc
-        except sop_xlsx.SopWorkbookDamaged as exc:
-            raise UserError(
-                self.env._(
-                    "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
-                    "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
-                    detail=exc.detail,
-                )
-            ) from exc
-        except sop_xlsx.SopWorkbookError as exc:
-            raise UserError(self._import_error_message(exc.messages)) from exc
         errors = []
         roles = self._import_match_roles(data, errors)
         unit = self._import_match_unit(data, errors)

@@ -11,10 +11,12 @@ nothing here touches the database, so a caller imports all or nothing.
 
 import io
 import zipfile
+from contextlib import contextmanager
 from typing import NamedTuple
 
 from xlsxwriter.utility import xl_col_to_name
 
+from odoo.exceptions import UserError
 from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)  # problems found in a workbook, translated by the caller
@@ -185,3 +187,24 @@ def limit_problem(env, exc):
             found=xl_col_to_name(exc.found - 1),
         )
     return None
+
+
+@contextmanager
+def user_errors(env, limit_message, error_message):
+    """Turn the reading errors of the block into a ``UserError`` in the user's language: ``limit_message(exc)``
+    for a workbook past its limits, ``error_message(messages)`` for the problems found in it, and one sentence
+    for a damaged file (the same for every import)."""
+    try:
+        yield
+    except WorkbookTooLarge as exc:
+        raise UserError(limit_message(exc)) from exc
+    except WorkbookDamaged as exc:
+        raise UserError(
+            env._(
+                "The file is damaged: a part of the workbook cannot be read (%(detail)s). "
+                "Open it in Excel or LibreOffice, save it again as XLSX and import that file.",
+                detail=exc.detail,
+            )
+        ) from exc
+    except WorkbookError as exc:
+        raise UserError(error_message(exc.messages)) from exc
