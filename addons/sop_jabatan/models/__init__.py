@@ -1,3 +1,7 @@
+# isort: off
+from . import sop_jabatan_opd_year_mixin  # before the models that inherit it
+
+# isort: on
 from . import hr_department
 from . import hr_department_documents
 from . import hr_employee

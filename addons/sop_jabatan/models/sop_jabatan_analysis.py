@@ -4,7 +4,6 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
-from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 
 from ..tools import abk
@@ -18,23 +17,9 @@ class SopJabatanAnalysis(models.Model):
 
     _name = "sop.jabatan.analysis"
     _description = "Job Data of an OPD for a Year"
-    _inherit = ["sop.document.version.mixin"]
-    _order = "year desc, opd_id, revision desc, id desc"
-    _rec_names_search = ["opd_id.name"]
-    _sop_version_key = ("opd_id", "year")
+    _inherit = ["sop.jabatan.opd.year.mixin"]
+    _sop_lines_field = "sheet_ids"
 
-    name = fields.Char(compute="_compute_name")
-    opd_id = fields.Many2one(
-        "hr.department",
-        string="OPD",
-        required=True,
-        index=True,
-        tracking=True,
-        domain=[("is_opd", "=", True)],
-        default=lambda self: self._default_opd(),
-    )
-    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     previous_id = fields.Many2one(
         "sop.jabatan.analysis", string="Previous Version", copy=False, readonly=True, index=True
     )
@@ -85,16 +70,9 @@ class SopJabatanAnalysis(models.Model):
         ("year_real", "CHECK(year > 1900)", "The year of the job data must be a real year."),
     ]
 
-    def _default_opd(self):
-        opds = self.env["hr.department"].search([("liaison_user_ids", "in", self.env.uid), ("is_opd", "=", True)])
-        return opds if len(opds) == 1 else False
-
     # ------------------------------------------------------------------ compute
-    @api.depends("opd_id.name", "year", "revision")
-    def _compute_name(self):
-        for rec in self:
-            name = self.env._("Job Data %(opd)s %(year)s", opd=rec.opd_id.name or "", year=rec.year or "")
-            rec.name = f"{name} (rev. {rec.revision})" if rec.revision else name
+    def _sop_name_prefix(self):
+        return self.env._("Job Data")
 
     @api.depends(
         "sheet_ids.workload_minutes", "sheet_ids.staff_need", "sheet_ids.staff_in_post", "sheet_ids.jke_minutes"
@@ -124,15 +102,6 @@ class SopJabatanAnalysis(models.Model):
                 rec.efficiency_text = f"{rec.efficiency:.4f} ({code})"
 
     # ------------------------------------------------------------------ checks
-    @api.constrains("opd_id", "year", "state", "revision")
-    def _check_one_open_version(self):
-        self._sop_check_versions()
-
-    def write(self, vals):
-        if {"opd_id", "year"} & set(vals) and any(rec.sheet_ids for rec in self):
-            raise UserError(self.env._("The OPD and year of job data with posts cannot be changed."))
-        return super().write(vals)
-
     def _sop_check_complete(self):
         for rec in self:
             problems = []
@@ -176,9 +145,6 @@ class SopJabatanAnalysis(models.Model):
                 rec._sop_attach_to_cases(INFORMASI_JABATAN_REPORT, filename)
         return True
 
-    def _sop_revision_default(self):
-        return {**super()._sop_revision_default(), "opd_id": self.opd_id.id, "year": self.year}
-
     def action_load_posts(self):
         """Add a sheet for every post of the OPD that has none yet (the latest effective sheet copied)."""
         self.check_access("write")
@@ -221,14 +187,6 @@ class SopJabatanAnalysis(models.Model):
                 limit=1,
             )
         )
-
-    @api.model
-    def _sop_open_for(self, opd, year, case=False):
-        """The version of (opd, year) a case works on (``_sop_open_version``)."""
-        return self._sop_open_version({"opd_id": opd.id, "year": year}, case)[0]
-
-    def _sop_on_new_version(self):
-        self._sop_load_posts()
 
     def action_open_sheets(self):
         self.ensure_one()

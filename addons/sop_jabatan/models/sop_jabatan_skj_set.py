@@ -2,7 +2,6 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.workflow import as_workflow
-from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 
 SKJ_LAMPIRAN_REPORT = "sop_jabatan.action_report_skj_lampiran"
@@ -14,23 +13,9 @@ class SopJabatanSkjSet(models.Model):
 
     _name = "sop.jabatan.skj.set"
     _description = "Competency Standards (SKJ) of an OPD for a Year"
-    _inherit = ["sop.document.version.mixin"]
-    _order = "year desc, opd_id, revision desc, id desc"
-    _rec_names_search = ["opd_id.name"]
-    _sop_version_key = ("opd_id", "year")
+    _inherit = ["sop.jabatan.opd.year.mixin"]
+    _sop_lines_field = "skj_ids"
 
-    name = fields.Char(compute="_compute_name")
-    opd_id = fields.Many2one(
-        "hr.department",
-        string="OPD",
-        required=True,
-        index=True,
-        tracking=True,
-        domain=[("is_opd", "=", True)],
-        default=lambda self: self._default_opd(),
-    )
-    year = Year(required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True)
-    company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company, index=True)
     previous_id = fields.Many2one(
         "sop.jabatan.skj.set", string="Previous Version", copy=False, readonly=True, index=True
     )
@@ -39,18 +24,10 @@ class SopJabatanSkjSet(models.Model):
 
     _sql_constraints = [
         ("year_real", "CHECK(year > 1900)", "The year of the SKJ must be a real year."),
-        ("revision_once", "UNIQUE(opd_id, year, revision)", "This revision of the OPD's SKJ already exists."),
     ]
 
-    def _default_opd(self):
-        opds = self.env["hr.department"].search([("liaison_user_ids", "in", self.env.uid), ("is_opd", "=", True)])
-        return opds if len(opds) == 1 else False
-
-    @api.depends("opd_id.name", "year", "revision")
-    def _compute_name(self):
-        for rec in self:
-            name = self.env._("SKJ %(opd)s %(year)s", opd=rec.opd_id.name or "", year=rec.year or "")
-            rec.name = f"{name} (rev. {rec.revision})" if rec.revision else name
+    def _sop_name_prefix(self):
+        return self.env._("SKJ")
 
     @api.depends("skj_ids")
     def _compute_skj_count(self):
@@ -58,15 +35,6 @@ class SopJabatanSkjSet(models.Model):
             rec.skj_count = len(rec.skj_ids)
 
     # ------------------------------------------------------------------ checks
-    @api.constrains("opd_id", "year", "state", "revision")
-    def _check_one_open_version(self):
-        self._sop_check_versions()
-
-    def write(self, vals):
-        if {"opd_id", "year"} & set(vals) and any(rec.skj_ids for rec in self):
-            raise UserError(self.env._("The OPD and year of an SKJ with posts cannot be changed."))
-        return super().write(vals)
-
     def _sop_check_complete(self):
         for rec in self:
             problems = [] if rec.skj_ids else [self.env._("it has no posts")]
@@ -87,9 +55,6 @@ class SopJabatanSkjSet(models.Model):
             filename = self.env._("Lampiran SKJ %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
             rec._sop_attach_to_cases(SKJ_LAMPIRAN_REPORT, filename.replace("/", "-"))
         return True
-
-    def _sop_revision_default(self):
-        return {**super()._sop_revision_default(), "opd_id": self.opd_id.id, "year": self.year}
 
     def action_load_posts(self):
         """Add an SKJ for every post of the OPD that has none yet (the post's latest effective SKJ copied)."""
@@ -122,14 +87,6 @@ class SopJabatanSkjSet(models.Model):
                 limit=1,
             )
         )
-
-    @api.model
-    def _sop_open_for(self, opd, year, case=False):
-        """The version of (opd, year) a case works on (``_sop_open_version``)."""
-        return self._sop_open_version({"opd_id": opd.id, "year": year}, case)[0]
-
-    def _sop_on_new_version(self):
-        self._sop_load_posts()
 
     def action_print_lampiran(self):
         """The lampiran of the Keputusan Wali Kota (PDF) of this version."""
