@@ -1,3 +1,5 @@
+from odoo.addons.base.models.ir_qweb import QWebException
+from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -131,3 +133,29 @@ class TestVersionedDocumentHoles(JabatanCase):
         context = {"sop_document_model": self.analysis_a._name, "sop_document_id": self.analysis_a.id}
         Wizard.with_context(**context).create({"reason": "Lengkapi tugas"}).action_send_back()
         self.assertEqual(self.analysis_a.state, "draft")
+
+    def test_reports_of_another_opd_are_refused(self):
+        """Every PDF of the job data, its sheets and the SKJ refuses a liaison the records of another OPD (held
+        before the review): a report action called with the ids of OPD B."""
+        skj_set = self.env["sop.jabatan.skj.set"].create({"opd_id": self.opd_b.id, "year": 2025})
+        skj = self.env["sop.jabatan.skj"].create({"skj_set_id": skj_set.id, "post_id": self.post_b.id})
+        records = {
+            "sop.jabatan.analysis": self.analysis_b,
+            "sop.jabatan.sheet": self.sheet_b,
+            "sop.jabatan.skj.set": skj_set,
+            "sop.jabatan.skj": skj,
+        }
+        reports = self.env["ir.actions.report"].search([("model", "in", list(records))])
+        self.assertGreaterEqual(len(reports), 7)
+        Report = self.env["ir.actions.report"].with_user(self.liaison_a)
+        for report in reports:
+            with self.subTest(report=report.report_name):
+                self.env.invalidate_all()  # a new request: nothing read by the administrator is cached
+                try:
+                    Report._render_qweb_html(report.report_name, records[report.model].ids)
+                except AccessError:
+                    continue
+                except QWebException as exc:  # the template's first read of the record
+                    self.assertIsInstance(exc.__cause__, AccessError)
+                else:
+                    self.fail(f"{report.report_name} printed another OPD's record")
