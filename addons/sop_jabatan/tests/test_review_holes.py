@@ -44,6 +44,14 @@ class TestVersionedDocumentHoles(JabatanCase):
                     "status": "approved",
                 }
             )
+        # nor made without a document, then moved onto the job data
+        orphan = (
+            self.env["tier.review"]
+            .with_user(self.liaison_a)
+            .create({"res_id": self.analysis_a.id, "definition_id": definition.id, "status": "approved"})
+        )
+        with self.assertRaises(REFUSED):
+            orphan.write({"model": self.analysis_a._name})
         self.assertEqual(review.status, "pending")
         # the Kabag still approves through his tier
         self.analysis_a.with_user(approver).validate_tier()

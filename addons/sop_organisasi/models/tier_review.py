@@ -35,6 +35,8 @@ class TierReview(models.Model):
         guarded = self._sop_guarded()
         if guarded and not self.env.su and not guarded._sop_session_may_write(vals):
             self._sop_refuse()
+        if not self.env.su and self._sop_guarded_model(vals.get("model")):
+            self._sop_refuse()  # a review is not moved onto a guarded document either
         res = super().write(vals)
         if "status" in vals:
             self._sop_sync_review_activities(self._sop_reviewed_documents())
