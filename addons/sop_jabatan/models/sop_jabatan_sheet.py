@@ -43,7 +43,6 @@ class SopJabatanSheet(models.Model):
     )
     post_id = fields.Many2one(
         "hr.job",
-        string="Post",
         required=True,
         ondelete="restrict",
         index=True,

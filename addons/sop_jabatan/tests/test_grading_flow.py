@@ -67,9 +67,7 @@ class TestGradingFlow(SopCaseRunCase):
         self.assertEqual(analysis.state, "effective")
         self.assertEqual(self.clerk.grading_kelas, 6)
         self.assertEqual(self.head.grading_kelas, 8)
-        self.env["sop.document.version.mixin"].with_context(
-            sop_render_in_transaction=True
-        )._cron_sop_render_documents()  # the background job
+        self.env["sop.document.version.mixin"]._cron_sop_render_documents()  # the background job
         attachments = self.env["ir.attachment"].search([("res_model", "=", "sop.case"), ("res_id", "=", case.id)])
         names = attachments.mapped("name")
         self.assertTrue(

@@ -65,7 +65,7 @@ class TestJobDataFlow(SopCaseRunCase):
         self.assertTrue(
             self.env["ir.cron.trigger"].search_count([("cron_id", "=", cron.id)]), "the job was started at once"
         )
-        self.env["sop.document.version.mixin"].with_context(sop_render_in_transaction=True)._cron_sop_render_documents()
+        self.env["sop.document.version.mixin"]._cron_sop_render_documents()
         self.assertFalse(analysis.pending_documents)
         self.assertEqual(len(Attachment.search(on_cases)), 2, "the Informasi Jabatan PDF on each case")
         kept = Attachment.search([("res_model", "=", analysis._name), ("res_id", "=", analysis.id)])

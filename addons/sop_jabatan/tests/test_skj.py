@@ -202,9 +202,7 @@ class TestSkjFlow(SopCaseRunCase):
         self.assertEqual(skj_set.state, "review", "the liaison does not approve")
         skj_set.with_user(self.kabag).validate_tier()
         self.assertEqual(skj_set.state, "effective")
-        self.env["sop.document.version.mixin"].with_context(
-            sop_render_in_transaction=True
-        )._cron_sop_render_documents()  # the background job
+        self.env["sop.document.version.mixin"]._cron_sop_render_documents()  # the background job
         attachments = self.env["ir.attachment"].search([("res_model", "=", "sop.case"), ("res_id", "=", case.id)])
         self.assertEqual(len(attachments), 1, "the lampiran on the case")
         self.assertTrue(attachments.name.startswith("Lampiran SKJ"))

@@ -1,4 +1,5 @@
 import base64
+import logging
 
 from lxml import etree
 
@@ -13,6 +14,8 @@ from ..tools.workflow import as_workflow
 from ..tools.workflow import check_computed_fields
 from ..tools.workflow import in_workflow
 from ..tools.workflow import written_fields
+
+_logger = logging.getLogger(__name__)
 
 DOCUMENT_STATES = [
     ("draft", "Draft"),
@@ -397,9 +400,11 @@ class SopDocumentVersionMixin(models.AbstractModel):
                 continue
             versions = model.sudo().search([("pending_documents", "!=", False)], limit=limit)
             for version in versions:
-                version._sop_render_pending_documents()
-                if not self.env.context.get("sop_render_in_transaction"):
-                    self.env.cr.commit()  # one version at a time: a failure keeps the others done
+                try:
+                    with self.env.cr.savepoint():
+                        version._sop_render_pending_documents()
+                except Exception:  # a failing document is logged and retried by the next run, the others go on
+                    _logger.exception("The documents of %s could not be made", version.display_name)
         return True
 
     def _sop_form_action(self):

@@ -121,9 +121,7 @@ class TestServiceStandardFlow(ServiceStandardCase):
         self.assertEqual(standard.state, "effective")
         self.assertTrue(standard.date_effective)
         self.assertEqual(self.service.standard_id, standard)
-        self.env["sop.document.version.mixin"].with_context(
-            sop_render_in_transaction=True
-        )._cron_sop_render_documents()  # the background job
+        self.env["sop.document.version.mixin"]._cron_sop_render_documents()  # the background job
         attachments = self.env["ir.attachment"].search([("res_model", "=", "sop.case"), ("res_id", "=", case.id)])
         self.assertEqual(len(attachments), 1, "the lampiran of the effective standard on the case")
         with self.assertRaises(UserError):
