@@ -24,6 +24,10 @@ class SopDocumentContentMixin(models.AbstractModel):
         if not self.env.su:
             documents.check_access("write")
 
+    def _check_attachment_change(self):
+        """Files of a line follow its document's lock (the one ``ir.attachment`` check of the addons)."""
+        self._sop_check_document_editable()
+
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
