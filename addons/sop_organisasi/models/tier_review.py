@@ -81,12 +81,7 @@ class TierReview(models.Model):
         return self.filtered(lambda review: self._sop_guarded_model(review.model))
 
     def _sop_refuse(self):
-        raise AccessError(
-            self.env._(
-                "The approval reviews of an SOP or a case step change only through Validate and Reject "
-                "by their reviewers."
-            )
-        )
+        raise AccessError(self.env._("Approval reviews change only through Validate and Reject by their reviewers."))
 
     def _sop_session_may_write(self, vals):
         open_reviews = all(review.status in ("waiting", "pending") for review in self)
