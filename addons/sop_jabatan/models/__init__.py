@@ -1,5 +1,6 @@
 # isort: off
-from . import sop_jabatan_opd_year_mixin  # before the models that inherit it
+from . import sop_jabatan_opd_year_mixin  # before the models that inherit them
+from . import sop_jabatan_post_line_mixin
 
 # isort: on
 from . import hr_department

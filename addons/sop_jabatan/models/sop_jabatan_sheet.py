@@ -7,8 +7,6 @@ from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import ValidationError
 
 from ..tools import abk
-from .hr_job import FUNCTIONAL_LEVELS
-from .hr_job import JOB_KINDS
 from .sop_jabatan_grading_factor import GRADING_SCHEMES
 from .sop_jabatan_grading_factor import grading_scheme_for
 from .sop_jabatan_requirement_option import ANJAB_REQUIREMENT_FIELDS
@@ -32,7 +30,7 @@ class SopJabatanSheet(models.Model):
 
     _name = "sop.jabatan.sheet"
     _description = "Post Sheet (ANJAB/ABK of a Post for a Year)"
-    _inherit = ["sop.document.content.mixin", "sop.workflow.state.mixin"]
+    _inherit = ["sop.jabatan.post.line.mixin", "sop.document.content.mixin", "sop.workflow.state.mixin"]
     _sop_document_path = "analysis_id"
     _workflow_fields = STAFF_FIELDS
     _order = "analysis_id, sequence, id"
@@ -41,23 +39,9 @@ class SopJabatanSheet(models.Model):
     analysis_id = fields.Many2one(
         "sop.jabatan.analysis", string="Job Data", required=True, ondelete="cascade", index=True
     )
-    post_id = fields.Many2one(
-        "hr.job",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('opd_id', '=', opd_id)]",
-        help="The post (job position) this sheet describes for the year of the job data.",
-    )
     opd_id = fields.Many2one(related="analysis_id.opd_id", store=True, string="OPD", index=True)
     year = Year(related="analysis_id.year", store=True)
     state = fields.Selection(related="analysis_id.state", store=True, string="Status")
-    sequence = fields.Integer(default=10)
-    # identity of the post in this version (pushed to the post when the version becomes effective)
-    name = fields.Char(string="Post Name", required=True)
-    job_kind = fields.Selection(JOB_KINDS, string="Kind of Post")
-    functional_level = fields.Selection(FUNCTIONAL_LEVELS)
-    job_code = fields.Char(string="Post Code")
     department_id = fields.Many2one("hr.department", string="Unit", help="The unit of the post (the OPD or below).")
     parent_post_id = fields.Many2one(
         "hr.job", string="Post Above", index=True, domain="[('opd_id', '=', opd_id), ('id', '!=', post_id)]"
@@ -251,33 +235,17 @@ class SopJabatanSheet(models.Model):
             self.env.add_to_compute(self._fields[name], sheets)
 
     # ------------------------------------------------------------------ identity
-    @api.onchange("post_id")
-    def _onchange_post_id(self):
-        if self.post_id:
-            self.update(self._sop_identity_from_post(self.post_id))
-
     @api.model
     def _sop_identity_from_post(self, post):
         return {
-            "name": post.name,
-            "job_kind": post.job_kind,
-            "functional_level": post.functional_level,
-            "job_code": post.job_code,
+            **super()._sop_identity_from_post(post),
             "department_id": post.department_id.id,
             "parent_post_id": post.parent_id.id,
         }
 
     @api.constrains("post_id", "analysis_id")
     def _check_post_in_opd(self):
-        for sheet in self:
-            if sheet.post_id.sudo().opd_id != sheet.analysis_id.opd_id:
-                raise ValidationError(
-                    self.env._(
-                        "The post '%(post)s' is not a post of %(opd)s.",
-                        post=sheet.post_id.name,
-                        opd=sheet.analysis_id.opd_id.name,
-                    )
-                )
+        return super()._check_post_in_opd()
 
     @api.constrains("department_id", "analysis_id")
     def _check_unit_in_opd(self):
@@ -296,25 +264,8 @@ class SopJabatanSheet(models.Model):
                     )
                 )
 
-    @api.constrains("job_kind", "functional_level")
-    def _check_functional_level(self):
-        for sheet in self:
-            if sheet.functional_level and sheet.job_kind != "fungsional":
-                raise ValidationError(self.env._("Only a functional post (Fungsional) has a functional level."))
-
-    @api.onchange("job_kind")
-    def _onchange_job_kind(self):
-        if self.job_kind != "fungsional":
-            self.functional_level = False
-
     @api.model_create_multi
     def create(self, vals_list):
-        Job = self.env["hr.job"]
-        for vals in vals_list:
-            if vals.get("post_id") and not vals.get("name"):
-                post = Job.browse(vals["post_id"])
-                for key, value in self._sop_identity_from_post(post).items():
-                    vals.setdefault(key, value)
         sheets = super().create(vals_list)
         sheets.filtered(lambda s: s.state == "draft")._sop_count_staff()
         return sheets

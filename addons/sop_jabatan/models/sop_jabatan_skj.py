@@ -2,10 +2,6 @@ from odoo import api
 from odoo import fields
 from odoo import models
 from odoo.addons.sop_organisasi.tools.year import Year
-from odoo.exceptions import ValidationError
-
-from .hr_job import FUNCTIONAL_LEVELS
-from .hr_job import JOB_KINDS
 
 # the competencies every SKJ names (Permenpan RB 38/2017): the 8 managerial ones and Perekat Bangsa
 STANDARD_GROUPS = ("managerial", "socio_cultural")
@@ -16,7 +12,7 @@ class SopJabatanSkj(models.Model):
     required competencies by group, requirements graded Mutlak / Penting / Perlu and performance indicators."""
 
     _name = "sop.jabatan.skj"
-    _inherit = "sop.document.content.mixin"
+    _inherit = ["sop.jabatan.post.line.mixin", "sop.document.content.mixin"]
     _description = "Competency Standard of a Post (SKJ)"
     _order = "skj_set_id, sequence, id"
     _rec_names_search = ["name", "job_code"]
@@ -25,22 +21,10 @@ class SopJabatanSkj(models.Model):
     skj_set_id = fields.Many2one(
         "sop.jabatan.skj.set", string="SKJ of the OPD", required=True, ondelete="cascade", index=True
     )
-    post_id = fields.Many2one(
-        "hr.job",
-        required=True,
-        ondelete="restrict",
-        index=True,
-        domain="[('opd_id', '=', opd_id)]",
-    )
     opd_id = fields.Many2one(related="skj_set_id.opd_id", store=True, string="OPD", index=True)
     year = Year(related="skj_set_id.year", store=True)
     state = fields.Selection(related="skj_set_id.state", store=True, string="Status")
-    sequence = fields.Integer(default=10)
     # identity of the post (Permenpan RB 38/2017: nama, kelompok, urusan pemerintahan, kode, ikhtisar)
-    name = fields.Char(string="Post Name", required=True)
-    job_kind = fields.Selection(JOB_KINDS, string="Kind of Post")
-    functional_level = fields.Selection(FUNCTIONAL_LEVELS)
-    job_code = fields.Char(string="Post Code")
     government_affair = fields.Char(help="The government affair (urusan pemerintahan) of the post.")
     summary = fields.Text(string="Job Summary", help="Ikhtisar jabatan, taken from the post's ANJAB.")
     competency_ids = fields.One2many("sop.jabatan.skj.competency", "skj_id", string="Competencies", copy=True)
@@ -57,10 +41,7 @@ class SopJabatanSkj(models.Model):
         post = post.sudo()
         sheet = post.current_sheet_id
         return {
-            "name": post.name,
-            "job_kind": post.job_kind,
-            "functional_level": post.functional_level,
-            "job_code": post.job_code,
+            **super()._sop_identity_from_post(post),
             "summary": sheet.summary if sheet and "summary" in sheet._fields else False,
         }
 
@@ -85,19 +66,13 @@ class SopJabatanSkj(models.Model):
 
     @api.onchange("post_id")
     def _onchange_post_id(self):
-        if not self.post_id:
-            return
-        self.update(self._sop_identity_from_post(self.post_id))
-        if not self.competency_ids:
+        super()._onchange_post_id()
+        if self.post_id and not self.competency_ids:
             self.competency_ids = self._sop_standard_competency_commands(self.job_kind, self.functional_level)
 
     @api.model_create_multi
     def create(self, vals_list):
-        Job = self.env["hr.job"]
-        for vals in vals_list:
-            if vals.get("post_id") and not vals.get("name"):
-                for key, value in self._sop_identity_from_post(Job.browse(vals["post_id"])).items():
-                    vals.setdefault(key, value)
+        for vals in self._sop_fill_identity(vals_list):
             if not vals.get("competency_ids"):
                 vals["competency_ids"] = self._sop_standard_competency_commands(
                     vals.get("job_kind"), vals.get("functional_level")
@@ -107,24 +82,7 @@ class SopJabatanSkj(models.Model):
     # ------------------------------------------------------------------ checks
     @api.constrains("post_id", "skj_set_id")
     def _check_post_in_opd(self):
-        for rec in self:
-            if rec.post_id.sudo().opd_id != rec.skj_set_id.opd_id:
-                raise ValidationError(
-                    self.env._(
-                        "The post '%(post)s' is not a post of %(opd)s.", post=rec.post_id.name, opd=rec.opd_id.name
-                    )
-                )
-
-    @api.constrains("job_kind", "functional_level")
-    def _check_functional_level(self):
-        for rec in self:
-            if rec.functional_level and rec.job_kind != "fungsional":
-                raise ValidationError(self.env._("Only a functional post (Fungsional) has a functional level."))
-
-    @api.onchange("job_kind")
-    def _onchange_job_kind(self):
-        if self.job_kind != "fungsional":
-            self.functional_level = False
+        return super()._check_post_in_opd()
 
     def _sop_problems(self):
         """What keeps this SKJ from being submitted (texts)."""
