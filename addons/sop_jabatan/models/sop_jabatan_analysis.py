@@ -145,14 +145,6 @@ class SopJabatanAnalysis(models.Model):
                 rec._sop_attach_to_cases(INFORMASI_JABATAN_REPORT, filename)
         return True
 
-    def action_load_posts(self):
-        """Add a sheet for every post of the OPD that has none yet (the latest effective sheet copied)."""
-        self.check_access("write")
-        self._sop_check_editable()
-        for rec in self:
-            rec._sop_load_posts()
-        return True
-
     def action_refresh_staff(self):
         """Count the staff in post again (a draft only)."""
         self.check_access("write")
@@ -161,32 +153,11 @@ class SopJabatanAnalysis(models.Model):
         return True
 
     def _sop_load_posts(self):
-        self.ensure_one()
-        posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)])
-        posts -= self.sheet_ids.post_id
-        Sheet = as_workflow(self.env["sop.jabatan.sheet"])
-        new_sheets = Sheet
-        for post in posts:
-            source = self._sop_latest_sheet(post)
-            if source:
-                as_workflow(source).copy({"analysis_id": self.id})
-            else:
-                new_sheets |= Sheet.create({"analysis_id": self.id, "post_id": post.id})
+        new_sheets = super()._sop_load_posts()
         as_workflow(self.sheet_ids)._sop_count_staff()
         # a post seen for the first time gets the grading factors of its scheme (the others keep theirs)
         as_workflow(self.env["sop.jabatan.grading.line"])._sop_load_factors(new_sheets.filtered("job_kind"))
-
-    def _sop_latest_sheet(self, post):
-        """The post's sheet in the latest effective job data up to this year."""
-        return (
-            self.env["sop.jabatan.sheet"]
-            .sudo()
-            .search(
-                [("post_id", "=", post.id), ("state", "=", "effective"), ("year", "<=", self.year)],
-                order="year desc, id desc",
-                limit=1,
-            )
-        )
+        return new_sheets
 
     def action_open_sheets(self):
         self.ensure_one()

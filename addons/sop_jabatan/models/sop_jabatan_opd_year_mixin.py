@@ -1,6 +1,7 @@
 from odoo import api
 from odoo import fields
 from odoo import models
+from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.addons.sop_organisasi.tools.year import Year
 from odoo.exceptions import UserError
 
@@ -67,6 +68,31 @@ class SopJabatanOpdYearMixin(models.AbstractModel):
     def _sop_on_new_version(self):
         self._sop_load_posts()
 
-    def _sop_load_posts(self):
-        """A line per post of the OPD that has none yet (override)."""
+    def action_load_posts(self):
+        """Add a line for every post of the OPD that has none yet (the post's latest effective line copied)."""
+        self.check_access("write")
+        self._sop_check_editable()
+        for rec in self:
+            rec._sop_load_posts()
         return True
+
+    def _sop_load_posts(self):
+        """A line per post of the OPD that has none yet: a copy of the post's line in the latest effective
+        version up to this year, or a new line made from the post. Returns the new (not copied) lines."""
+        self.ensure_one()
+        lines_field = self._fields[self._sop_lines_field]
+        Line = as_workflow(self.env[lines_field.comodel_name])
+        posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)], order="id")
+        posts -= self[self._sop_lines_field].post_id
+        created = Line.browse()
+        for post in posts:
+            source = Line.search(
+                [("post_id", "=", post.id), ("state", "=", "effective"), ("year", "<=", self.year)],
+                order="year desc, id desc",
+                limit=1,
+            )
+            if source:
+                source.copy({lines_field.inverse_name: self.id})
+            else:
+                created |= Line.create({lines_field.inverse_name: self.id, "post_id": post.id})
+        return created

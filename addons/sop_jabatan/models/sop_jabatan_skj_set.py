@@ -1,7 +1,6 @@
 from odoo import api
 from odoo import fields
 from odoo import models
-from odoo.addons.sop_organisasi.tools.workflow import as_workflow
 from odoo.exceptions import UserError
 
 SKJ_LAMPIRAN_REPORT = "sop_jabatan.action_report_skj_lampiran"
@@ -55,38 +54,6 @@ class SopJabatanSkjSet(models.Model):
             filename = self.env._("Lampiran SKJ %(opd)s %(year)s.pdf", opd=rec.opd_id.name, year=rec.year)
             rec._sop_attach_to_cases(SKJ_LAMPIRAN_REPORT, filename.replace("/", "-"))
         return True
-
-    def action_load_posts(self):
-        """Add an SKJ for every post of the OPD that has none yet (the post's latest effective SKJ copied)."""
-        self.check_access("write")
-        self._sop_check_editable()
-        for rec in self:
-            rec._sop_load_posts()
-        return True
-
-    def _sop_load_posts(self):
-        self.ensure_one()
-        posts = self.env["hr.job"].sudo().search([("opd_id", "=", self.opd_id.id)], order="id")
-        posts -= self.skj_ids.post_id
-        Skj = as_workflow(self.env["sop.jabatan.skj"])
-        for post in posts:
-            source = self._sop_latest_skj(post)
-            if source:
-                as_workflow(source).copy({"skj_set_id": self.id})
-            else:
-                Skj.create({"skj_set_id": self.id, "post_id": post.id})
-
-    def _sop_latest_skj(self, post):
-        """The post's SKJ in the latest effective SKJ of its OPD up to this year."""
-        return (
-            self.env["sop.jabatan.skj"]
-            .sudo()
-            .search(
-                [("post_id", "=", post.id), ("state", "=", "effective"), ("year", "<=", self.year)],
-                order="year desc, id desc",
-                limit=1,
-            )
-        )
 
     def action_print_lampiran(self):
         """The lampiran of the Keputusan Wali Kota (PDF) of this version."""
