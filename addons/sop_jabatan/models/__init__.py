@@ -1,5 +1,7 @@
 # isort: off
-from . import sop_jabatan_opd_year_mixin  # before the models that inherit them
+# the mixins before the models that inherit them (hr_job, imported by the post line mixin, inherits the first)
+from . import sop_jabatan_nomenclature_mixin
+from . import sop_jabatan_opd_year_mixin
 from . import sop_jabatan_post_line_mixin
 
 # isort: on
@@ -7,7 +9,6 @@ from . import hr_department
 from . import hr_department_documents
 from . import hr_employee
 from . import hr_job
-from . import hr_job_nomenclature
 from . import hr_skill
 from . import hr_skill_type
 from . import sop_case
@@ -35,7 +36,6 @@ from . import sop_jabatan_jke
 from . import sop_jabatan_nomenclature
 from . import sop_jabatan_requirement_option
 from . import sop_jabatan_sheet
-from . import sop_jabatan_sheet_nomenclature
 from . import sop_jabatan_skj
 from . import sop_jabatan_skj_competency
 from . import sop_jabatan_skj_default_level

@@ -26,7 +26,8 @@ FUNCTIONAL_LEVELS = [
 
 
 class HrJob(models.Model):
-    _inherit = "hr.job"
+    _name = "hr.job"
+    _inherit = ["hr.job", "sop.jabatan.nomenclature.mixin"]
 
     def _default_sop_department(self):
         """A liaison of exactly one OPD starts his posts in it."""

@@ -30,7 +30,12 @@ class SopJabatanSheet(models.Model):
 
     _name = "sop.jabatan.sheet"
     _description = "Post Sheet (ANJAB/ABK of a Post for a Year)"
-    _inherit = ["sop.jabatan.post.line.mixin", "sop.document.content.mixin", "sop.workflow.state.mixin"]
+    _inherit = [
+        "sop.jabatan.post.line.mixin",
+        "sop.jabatan.nomenclature.mixin",
+        "sop.document.content.mixin",
+        "sop.workflow.state.mixin",
+    ]
     _sop_document_path = "analysis_id"
     _workflow_fields = STAFF_FIELDS
     _order = "analysis_id, sequence, id"
@@ -241,6 +246,7 @@ class SopJabatanSheet(models.Model):
             **super()._sop_identity_from_post(post),
             "department_id": post.department_id.id,
             "parent_post_id": post.parent_id.id,
+            "nomenclature_id": post.nomenclature_id.id,
         }
 
     @api.constrains("post_id", "analysis_id")
@@ -279,7 +285,8 @@ class SopJabatanSheet(models.Model):
                 sheet.write(values)
 
     def _sop_push_identity(self):
-        """The effective version names the post: its name, kind, code, unit and the post above."""
+        """The effective version names the post: its name, kind, code, unit, the post above and its name in the
+        national nomenclature."""
         for sheet in self.sudo():
             values = self._sop_identity_from_post(sheet.post_id)
             wanted = {
@@ -289,6 +296,7 @@ class SopJabatanSheet(models.Model):
                 "job_code": sheet.job_code,
                 "department_id": sheet.department_id.id,
                 "parent_id": sheet.parent_post_id.id,
+                "nomenclature_id": sheet.nomenclature_id.id,
             }
             values["parent_id"] = values.pop("parent_post_id")
             changed = {key: value for key, value in wanted.items() if values.get(key) != value}

@@ -1,13 +1,14 @@
-# pylint: disable=consider-merging-classes-inherited
 from odoo import api
 from odoo import fields
 from odoo import models
 
 
-class HrJob(models.Model):
-    """A post may take its name from the national nomenclature: the name and kind are filled, the kelas suggested."""
+class SopJabatanNomenclatureMixin(models.AbstractModel):
+    """A post (or its sheet in a version) may take its name from the national nomenclature: the name and kind
+    are filled, the kelas suggested."""
 
-    _inherit = "hr.job"
+    _name = "sop.jabatan.nomenclature.mixin"
+    _description = "Post Named from the National Nomenclature"
 
     nomenclature_id = fields.Many2one(
         "sop.jabatan.nomenclature",
