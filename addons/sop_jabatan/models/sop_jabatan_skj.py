@@ -66,9 +66,10 @@ class SopJabatanSkj(models.Model):
 
     @api.onchange("post_id")
     def _onchange_post_id(self):
-        super()._onchange_post_id()
+        res = super()._onchange_post_id()
         if self.post_id and not self.competency_ids:
             self.competency_ids = self._sop_standard_competency_commands(self.job_kind, self.functional_level)
+        return res
 
     @api.model_create_multi
     def create(self, vals_list):
