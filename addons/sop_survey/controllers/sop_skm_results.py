@@ -1,3 +1,5 @@
+import hashlib
+
 from odoo import http
 from odoo.http import request
 
@@ -51,11 +53,7 @@ class SkmResults(PublicPage, http.Controller):
         stamp = self._stamp(env)
         content = PDFS.get(key, stamp)
         if content is None:
-            content, _type = (
-                env["ir.actions.report"]
-                .with_context(skm_published_only=True)
-                ._render_qweb_pdf("sop_survey.action_report_skm_unit", population.ids)
-            )
+            content = self._stored_pdf(env, population, stamp)
             PDFS.put(key, stamp, content)
         filename = f"Laporan SKM {unit.name} {period.name}.pdf"
         return request.make_response(
@@ -66,6 +64,32 @@ class SkmResults(PublicPage, http.Controller):
                 ("Content-Disposition", http.content_disposition(filename)),
             ],
         )
+
+    @staticmethod
+    def _stored_pdf(env, population, stamp):
+        """The report of ``population`` as published now: kept as a file of the population, so that wkhtmltopdf
+        runs once per unit and period for each state of the published data, whatever the requests (the
+        workers' caches hold 64 reports each)."""
+        Attachment = env["ir.attachment"].sudo()
+        name = f"skm-public-{hashlib.sha1(stamp.encode()).hexdigest()}.pdf"
+        kept = Attachment.search(
+            [
+                ("res_model", "=", population._name),
+                ("res_id", "=", population.id),
+                ("name", "=like", "skm-public-%.pdf"),
+            ]
+        )
+        current = kept.filtered(lambda attachment: attachment.name == name)[:1]
+        if current:
+            return current.raw
+        content, _type = (
+            env["ir.actions.report"]
+            .with_context(skm_published_only=True)
+            ._render_qweb_pdf("sop_survey.action_report_skm_unit", population.ids)
+        )
+        kept.unlink()  # the reports of earlier states of the published data
+        Attachment.create({"name": name, "raw": content, "res_model": population._name, "res_id": population.id})
+        return content
 
     # ----------------------------------------------------------------- data
     def _published_period(self, env, slug):

@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from odoo.addons.sop_organisasi.tests.no_english import NoEnglishCase
 from odoo.exceptions import AccessError
 from odoo.exceptions import UserError
@@ -6,6 +8,8 @@ from odoo.tests import new_test_user
 from odoo.tests import tagged
 
 from ..controllers.sop_public_page import FRAGMENTS
+from ..controllers.sop_public_page import PDFS
+from ..controllers.sop_public_page import PublicPage
 from ..tools.public_pages import StampedCache
 from ..tools.public_pages import format_fixed
 from ..tools.public_pages import slug_id
@@ -210,6 +214,31 @@ class TestSkmResultsPages(PublicationFixtures, SkmPortalCase):
         self.assertNotIn("SKM Uji", self.url_open("/skm/hasil").text)
         for path in self._paths():
             self.assertEqual(self.url_open(path).status_code, 404, path)
+
+    def test_the_report_is_made_once_per_state_of_the_published_data(self):
+        """A public GET cannot make wkhtmltopdf run again and again: the report is kept with the population."""
+        self.period.with_user(self.kabag).action_publish()
+        pdf = self._paths()[2]
+        Report = type(self.env["ir.actions.report"])
+        original = Report._render_qweb_pdf
+        calls = []
+
+        def counting(report, report_ref, *args, **kwargs):
+            calls.append(report_ref)
+            return original(report, report_ref, *args, **kwargs)
+
+        with patch.object(Report, "_render_qweb_pdf", counting):
+            for _request in range(3):
+                PDFS.clear()  # another worker, or the worker's cache full of other reports
+                self.assertEqual(self.url_open(pdf).status_code, 200)
+            self.assertEqual(calls, ["sop_survey.action_report_skm_unit"], "made once, then the kept report")
+            # the published data changes (another transaction writes it: another stamp)
+            with patch.object(PublicPage, "_stamp", lambda page, env: "changed"):
+                PDFS.clear()
+                self.assertEqual(self.url_open(pdf).status_code, 200)
+            self.assertEqual(len(calls), 2, "the published data changed: made again")
+        kept = self.env["ir.attachment"].search([("name", "=like", "skm-public-%.pdf")])
+        self.assertEqual(len(kept), 1, "only the report of the current state is kept")
 
     def test_bad_urls_are_not_found(self):
         self.period.with_user(self.kabag).action_publish()
