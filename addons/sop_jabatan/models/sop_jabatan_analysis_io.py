@@ -296,7 +296,7 @@ class SopJabatanAnalysis(models.Model):
             raise UserError(self.env._("Only a draft can be imported into."))
         sheets = self.sheet_ids
         posts = [{"id": sheet.id, "code": sheet.job_code, "name": sheet.name} for sheet in sheets]
-        with xlsx_reader.user_errors(self.env, self._sop_import_limit_message, self._sop_import_error_message):
+        with xlsx_reader.user_errors(self.env, analysis_xlsx.LIMITS):
             tasks = analysis_xlsx.read_workbook(content, posts)
         changed = sheets.browse(list(tasks))
         try:
@@ -324,29 +324,8 @@ class SopJabatanAnalysis(models.Model):
         except AccessError:
             raise
         except (ValidationError, UserError) as exc:
-            raise UserError(self._sop_import_error_message([exc.args[0]])) from exc
+            raise UserError(xlsx_reader.problems_message(self.env, [exc.args[0]])) from exc
         return changed
-
-    def _sop_import_error_message(self, messages):
-        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
-        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
-
-    def _sop_import_limit_message(self, exc):
-        _ = self.env._
-        limits = analysis_xlsx.LIMITS
-        mib = 1024 * 1024
-        return _(
-            "The workbook is too large to be imported. %(problem)s\n"
-            "Limits: a file of at most %(file)s MB (%(unpacked)s MB unpacked, %(parts)s files), "
-            "at most %(rows)s rows and %(columns)s columns per sheet. Delete the unused rows and columns "
-            "(select them, then Delete, not only Clear).",
-            problem=xlsx_reader.limit_problem(self.env, exc) or "",
-            file=limits.file_bytes // mib,
-            unpacked=limits.unpacked_bytes // mib,
-            parts=limits.parts,
-            rows=limits.rows,
-            columns=limits.columns,
-        )
 
     # ------------------------------------------------------------------ the city recap
     def _sop_city_recap(self, year, include_open=False):

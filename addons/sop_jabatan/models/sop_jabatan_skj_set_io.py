@@ -81,7 +81,7 @@ class SopJabatanSkjSet(models.Model):
         if self.state != "draft":
             raise UserError(self.env._("Only a draft can be imported into."))
         posts = [{"id": skj.id, "code": skj.job_code, "name": skj.name} for skj in self.skj_ids]
-        with xlsx_reader.user_errors(self.env, self._sop_skj_limit_message, self._sop_skj_error_message):
+        with xlsx_reader.user_errors(self.env, skj_xlsx.LIMITS):
             found = skj_xlsx.read_workbook(content, posts, self._sop_competency_names())
         changed = self.skj_ids.browse(list(found))
         try:
@@ -91,7 +91,7 @@ class SopJabatanSkjSet(models.Model):
         except AccessError:
             raise
         except (ValidationError, UserError) as exc:
-            raise UserError(self._sop_skj_error_message([exc.args[0]])) from exc
+            raise UserError(xlsx_reader.problems_message(self.env, [exc.args[0]])) from exc
         return changed
 
     def _sop_import_values(self, data):
@@ -116,23 +116,3 @@ class SopJabatanSkjSet(models.Model):
             values["government_affair"] = data["affair"] or False
             values["summary"] = data["summary"] or False
         return values
-
-    def _sop_skj_error_message(self, messages):
-        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
-        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
-
-    def _sop_skj_limit_message(self, exc):
-        limits = skj_xlsx.LIMITS
-        mib = 1024 * 1024
-        return self.env._(
-            "The workbook is too large to be imported. %(problem)s\n"
-            "Limits: a file of at most %(file)s MB (%(unpacked)s MB unpacked, %(parts)s files), "
-            "at most %(rows)s rows and %(columns)s columns per sheet. Delete the unused rows and columns "
-            "(select them, then Delete, not only Clear).",
-            problem=xlsx_reader.limit_problem(self.env, exc) or "",
-            file=limits.file_bytes // mib,
-            unpacked=limits.unpacked_bytes // mib,
-            parts=limits.parts,
-            rows=limits.rows,
-            columns=limits.columns,
-        )

@@ -47,7 +47,7 @@ class SopJabatanSkjAssessmentWizard(models.TransientModel):
         self._sop_check_assessor()
         employees = self.env["hr.employee"].sudo().search_read([], ["identification_id", "name"])
         skills = self._sop_competencies()
-        with xlsx_reader.user_errors(self.env, self._sop_limit_message, self._sop_problems):
+        with xlsx_reader.user_errors(self.env, self._sop_limit_message):
             levels = skj_assessment_xlsx.read_workbook(
                 content,
                 [{"id": e["id"], "nip": e["identification_id"], "name": e["name"]} for e in employees],
@@ -62,10 +62,6 @@ class SopJabatanSkjAssessmentWizard(models.TransientModel):
             problem=problem,
             rows=skj_assessment_xlsx.LIMITS.rows,
         )
-
-    def _sop_problems(self, messages):
-        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
-        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
 
     def _sop_write_levels(self, levels, skills):
         by_progress = {
@@ -88,7 +84,7 @@ class SopJabatanSkjAssessmentWizard(models.TransientModel):
                 )
             values.append((employee_id, skill_id, skill_type.id, level_id))
         if problems:
-            raise UserError(self._sop_problems(problems))
+            raise UserError(xlsx_reader.problems_message(self.env, problems))
         EmployeeSkill = self.env["hr.employee.skill"].sudo()
         existing = {
             (rec.employee_id.id, rec.skill_id.id): rec
@@ -117,7 +113,7 @@ class SopJabatanSkjAssessmentWizard(models.TransientModel):
                         )
                 EmployeeSkill.create(created)
         except ValidationError as exc:
-            raise UserError(self._sop_problems([exc.args[0]])) from exc
+            raise UserError(xlsx_reader.problems_message(self.env, [exc.args[0]])) from exc
         return len(created), updated
 
     # ------------------------------------------------------------------ actions

@@ -106,14 +106,14 @@ class SopProcedure(models.Model):
                 raise UserError(self.env._("Only an effective SOP can be revised."))
             if self.search_count([("previous_id", "=", revise.id)]):
                 raise UserError(self.env._("A revision of '%(sop)s' already exists.", sop=revise.display_name))
-        with xlsx_reader.user_errors(self.env, self._import_limit_message, self._import_error_message):
+        with xlsx_reader.user_errors(self.env, self._import_limit_message):
             data = sop_xlsx.read_workbook(content)
         errors = []
         roles = self._import_match_roles(data, errors)
         unit = self._import_match_unit(data, errors)
         links = self._import_match_links(data, errors)
         if errors:
-            raise UserError(self._import_error_message(errors))
+            raise UserError(xlsx_reader.problems_message(self.env, errors))
         vals = self._import_prepare_vals(data, roles, unit, links, revise)
         try:
             with self.env.cr.savepoint():
@@ -121,13 +121,8 @@ class SopProcedure(models.Model):
         except AccessError:
             raise
         except (ValidationError, UserError) as exc:
-            raise UserError(self._import_error_message([exc.args[0]])) from exc
+            raise UserError(xlsx_reader.problems_message(self.env, [exc.args[0]])) from exc
         return procedure
-
-    def _import_error_message(self, messages):
-        """One message listing every problem, each in the user's language (lazy terms of the workbook reader)."""
-        problems = "\n".join(message if isinstance(message, str) else self.env._(message) for message in messages)
-        return self.env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
 
     def _import_limit_message(self, exc):
         """The message of a workbook refused by a limit of :mod:`..tools.sop_xlsx`, with all the limits."""
@@ -243,7 +238,8 @@ class SopProcedure(models.Model):
             # the same guard as the form: a new SOP starts as revision 0, revisions come from Revise
             # (the SOP Administrator may bring in a paper SOP that is already at revision N)
             raise UserError(
-                self._import_error_message(
+                xlsx_reader.problems_message(
+                    self.env,
                     [
                         self.env._(
                             "%(ref)s: a new SOP starts at revision 0, not %(revision)s; import a revision with "
@@ -251,7 +247,7 @@ class SopProcedure(models.Model):
                             ref=data.get("identity_refs", {}).get("revision_no", "Identitas"),
                             revision=identity["revision_no"],
                         )
-                    ]
+                    ],
                 )
             )
         if revise is not None:

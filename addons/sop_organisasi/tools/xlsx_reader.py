@@ -189,11 +189,43 @@ def limit_problem(env, exc):
     return None
 
 
+def problems_message(env, messages):
+    """One message listing every problem found in a workbook, each in the user's language (the readers'
+    messages are lazy terms or text)."""
+    problems = "\n".join(message if isinstance(message, str) else env._(message) for message in messages)
+    return env._("The workbook cannot be imported:\n%(problems)s", problems=problems)
+
+
+def limits_message(env, exc, limits):
+    """The message of a workbook refused by one of ``limits`` (a :class:`Limits`), with all of them."""
+    mib = 1024 * 1024
+    return env._(
+        "The workbook is too large to be imported. %(problem)s\n"
+        "Limits: a file of at most %(file)s MB (%(unpacked)s MB unpacked, %(parts)s files), "
+        "at most %(rows)s rows and %(columns)s columns per sheet. Delete the unused rows and columns "
+        "(select them, then Delete, not only Clear).",
+        problem=limit_problem(env, exc) or "",
+        file=limits.file_bytes // mib,
+        unpacked=limits.unpacked_bytes // mib,
+        parts=limits.parts,
+        rows=limits.rows,
+        columns=limits.columns,
+    )
+
+
 @contextmanager
-def user_errors(env, limit_message, error_message):
+def user_errors(env, limit_message, error_message=None):
     """Turn the reading errors of the block into a ``UserError`` in the user's language: ``limit_message(exc)``
-    for a workbook past its limits, ``error_message(messages)`` for the problems found in it, and one sentence
-    for a damaged file (the same for every import)."""
+    for a workbook past its limits (a :class:`Limits` for :func:`limits_message`, or a function),
+    ``error_message(messages)`` for the problems found in it (default :func:`problems_message`), and one
+    sentence for a damaged file (the same for every import)."""
+    if isinstance(limit_message, Limits):
+        limits = limit_message
+
+        def limit_message(exc):
+            return limits_message(env, exc, limits)
+
+    error_message = error_message or (lambda messages: problems_message(env, messages))
     try:
         yield
     except WorkbookTooLarge as exc:
